@@ -1,0 +1,116 @@
+import express, { NextFunction, Request, Response } from 'express';
+import path from 'node:path';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, UserState } from 'botbuilder';
+import { Config } from './config';
+import { createLogger, Logger } from './logger';
+import { createMetrics, Metrics } from './metrics';
+import { openStores, Stores } from './stores';
+import { HeardBot } from './heardBot';
+import { messagesRoute } from './channels/botframework/messagesRoute';
+import { loadContent, Content, readJson } from '../content/loadContent';
+import { Helplines } from '../content/helplines';
+import { helplinesFileSchema } from '../content/helplinesSchema';
+import { SecretKeys } from '../core/privacy/secretKeys';
+import { HashedKeyStateStorage } from '../core/store/hashedKeyStateStorage';
+import { DialogDeps } from '../dialogs/dialogDeps';
+import { RootDialog } from '../dialogs/rootDialog';
+import { MainMenuDialog } from '../dialogs/mainMenuDialog';
+import { HelpNowDialog } from '../dialogs/helpNowDialog';
+
+// Only for development without HEARD_SECRET; production refuses to start without one (see config.ts).
+const DEVELOPMENT_SECRET = 'heard-development-secret-do-not-use-in-production';
+
+export interface HeardApp {
+  app: express.Express;
+  config: Config;
+  log: Logger;
+  metrics: Metrics;
+  stores: Stores;
+  content: Content;
+  bot: HeardBot;
+  adapter: CloudAdapter;
+  close(): Promise<void>;
+}
+
+/** The composition root: builds every part, chooses every implementation, wires them into one express app. */
+export async function makeApp(config: Config, options: { log?: Logger } = {}): Promise<HeardApp> {
+  const log = options.log ?? createLogger(config.LOG_LEVEL);
+  if (!config.HEARD_SECRET) log.warn('No HEARD_SECRET: pseudonyms and encryption use a development key. Never do this with real children.');
+  const keys = new SecretKeys(config.HEARD_SECRET ?? DEVELOPMENT_SECRET);
+  const metrics = createMetrics();
+  const stores = await openStores(config, log);
+  const content = await loadContent();
+  const helplineFile = readJson(path.join(content.dir, 'helplines.json'), helplinesFileSchema);
+  const helplines = new Helplines(helplineFile.countries, helplineFile.default);
+
+  const state = new HashedKeyStateStorage(stores.state, (k) => keys.hash('state-key', k));
+  const deps: DialogDeps = { content, helplines };
+  const helpNow = new HelpNowDialog(deps);
+  const menu = new MainMenuDialog(deps, { help: helpNow });
+  const root = new RootDialog(deps, { menu, helpNow });
+  const bot = new HeardBot({
+    conversationState: new ConversationState(state),
+    userState: new UserState(state),
+    root,
+    content,
+    keys,
+    metrics,
+  });
+
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppId: config.MicrosoftAppId,
+      MicrosoftAppPassword: config.MicrosoftAppPassword,
+      MicrosoftAppType: config.MicrosoftAppType,
+      MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+    }),
+  );
+  adapter.onTurnError = async (context, error) => {
+    log.error({ err: error, channel: context.activity.channelId }, 'turn failed');
+    const lng = context.activity.locale?.split('-')[0] ?? 'en';
+    const t = content.t(lng);
+    await context.sendActivity(`${t('turnFailed')} ${helplines.sentence(t, content.meta[lng]?.country)}`);
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await stores.ping();
+      res.json({ status: 'ready', store: stores.kind });
+    } catch {
+      res.status(503).json({ status: 'unavailable', store: stores.kind });
+    }
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.use(messagesRoute(adapter, (ctx) => bot.run(ctx), log));
+  app.use(errorHandler(log));
+
+  return {
+    app,
+    config,
+    log,
+    metrics,
+    stores,
+    content,
+    bot,
+    adapter,
+    close: () => stores.close(),
+  };
+}
+
+/** One error style at the edge: a generic message to the caller, the detail in the log. */
+function errorHandler(log: Logger) {
+  return (err: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) log.error({ err }, 'request failed');
+    const message = status === 413 ? 'body too large' : status === 400 ? 'malformed request body' : status < 500 ? 'bad request' : 'internal error';
+    res.status(status).json({ error: message });
+  };
+}

@@ -1,0 +1,43 @@
+import { Config } from './config';
+import { Logger } from './logger';
+import { MemoryStateStorage } from '../core/store/memory/memoryStateStorage';
+import { RedisStateStorage } from '../core/store/redis/redisStateStorage';
+import { connectRedis, RedisClient, whenReady } from '../core/store/redis/redisConnection';
+import { StateStorage, StoreLifecycle } from '../core/store/types';
+
+export interface Stores extends StoreLifecycle {
+  kind: 'redis' | 'memory';
+  state: StateStorage;
+  redis?: RedisClient;
+}
+
+/** Chooses the store adapters: Redis when REDIS_URL is set, otherwise the embedded in-memory default. */
+export async function openStores(config: Config, log: Logger): Promise<Stores> {
+  const stateTtlMs = config.CONVERSATION_TTL_DAYS * 86_400_000;
+  if (!config.REDIS_URL) {
+    log.warn('No REDIS_URL: running on the in-memory store. NOTHING IS PERSISTED: a restart forgets every conversation and report.');
+    return {
+      kind: 'memory',
+      state: new MemoryStateStorage(stateTtlMs),
+      ping: async () => undefined,
+      close: async () => undefined,
+    };
+  }
+  const redis = connectRedis(config.REDIS_URL);
+  redis.on('error', (err: Error) => log.warn({ err: err.message }, 'redis connection error'));
+  // Start even if Redis is down (concerns then go to the local spool), but give it a moment to connect first.
+  if (!(await whenReady(redis, 3000))) log.error('Redis is not reachable yet; /readyz reports unavailable until it is');
+  const prefix = config.REDIS_KEY_PREFIX;
+  return {
+    kind: 'redis',
+    redis,
+    state: new RedisStateStorage(redis, prefix, stateTtlMs),
+    ping: async () => {
+      await redis.ping();
+    },
+    close: async () => {
+      if (redis.status === 'ready') await redis.quit();
+      else redis.disconnect();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import i18next, { i18n, TFunction } from 'i18next';
+import { z } from 'zod';
+import { LANGUAGES, Language } from './languages';
+import { LocaleMeta, localeMetaSchema, Resource, resourceSchema } from './contentSchema';
+
+/** i18next namespaces; each is `locales/<lng>/<namespace>.json`. Other files there are data, not words. */
+export const NAMESPACES = ['common', 'rights'] as const;
+export type Namespace = (typeof NAMESPACES)[number];
+
+export class ContentError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export interface Content {
+  /** Languages a child can pick, in picker order (those with a meta.json and common words). */
+  languages: Language[];
+  meta: Record<string, LocaleMeta>;
+  /** Words for one language; never changes a shared language setting, so concurrent turns cannot mix. */
+  t(lng: string, ns?: Namespace): TFunction;
+  /** Reads and validates a data file of a locale (e.g. rightsKeywords.json), or undefined if absent. */
+  localeData<T>(lng: string, file: string, schema: z.ZodType<T>): T | undefined;
+  dir: string;
+  i18n: i18n;
+}
+
+/** Reads, validates (zod) and loads every locale under `dir/locales`; throws ContentError naming the bad file. */
+export async function loadContent(dir: string = __dirname): Promise<Content> {
+  const localesDir = path.join(dir, 'locales');
+  const resources: Record<string, Record<string, Resource>> = {};
+  const meta: Record<string, LocaleMeta> = {};
+  for (const lng of readdirSync(localesDir)) {
+    if (!(LANGUAGES as readonly string[]).includes(lng)) throw new ContentError(`Unknown locale folder ${lng}`);
+    const metaFile = path.join(localesDir, lng, 'meta.json');
+    if (!existsSync(metaFile)) continue;
+    meta[lng] = readJson(metaFile, localeMetaSchema);
+    resources[lng] = {};
+    for (const ns of NAMESPACES) {
+      const file = path.join(localesDir, lng, `${ns}.json`);
+      if (existsSync(file)) resources[lng][ns] = readJson(file, resourceSchema);
+    }
+  }
+  if (!resources.en?.common) throw new ContentError('English common words (locales/en/common.json) are required');
+  const instance = i18next.createInstance();
+  await instance.init({
+    resources,
+    fallbackLng: 'en',
+    ns: [...NAMESPACES],
+    defaultNS: 'common',
+    // Text goes into chat messages, not HTML: the renderers escape where they must.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  const languages = LANGUAGES.filter((l) => meta[l] && resources[l].common);
+  return {
+    languages,
+    meta,
+    dir,
+    i18n: instance,
+    t: (lng, ns = 'common') => instance.getFixedT(lng, ns),
+    localeData: (lng, file, schema) => {
+      const p = path.join(localesDir, lng, file);
+      return existsSync(p) ? readJson(p, schema) : undefined;
+    },
+  };
+}
+
+export function readJson<T>(file: string, schema: z.ZodType<T>): T {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ContentError(`${file} is not valid JSON`, { cause: err });
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ContentError(`${file} is invalid: ${issues}`);
+  }
+  return parsed.data;
+}

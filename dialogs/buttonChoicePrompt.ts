@@ -1,0 +1,41 @@
+import { ActionTypes, MessageFactory, TurnContext } from 'botbuilder';
+import { Prompt, PromptOptions, PromptRecognizerResult } from 'botbuilder-dialogs';
+import { ChoiceOption, recognizeChoice } from './recognizeChoice';
+
+/** What a dialog passes when it asks a choice: the words are already in the child's language. */
+export interface ButtonChoiceOptions {
+  text: string;
+  options: ChoiceOption[];
+  retryText: string;
+}
+
+/**
+ * A choice shown as buttons (suggested actions) and also accepted as a typed number or word in any of our
+ * languages. botbuilder's ChoicePrompt only knows nine cultures and silently falls back for Thai, Khmer and the
+ * rest, so recognition is ours. How buttons look on each channel is decided later, by the channel renderer.
+ */
+export class ButtonChoicePrompt extends Prompt<string> {
+  constructor(dialogId: string) {
+    super(dialogId);
+  }
+
+  /** Packs our options into botbuilder's PromptOptions (its state is persisted between turns). */
+  static ask(o: ButtonChoiceOptions): PromptOptions {
+    return { prompt: o.text, retryPrompt: o.retryText, validations: o };
+  }
+
+  protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+    const o = options.validations as ButtonChoiceOptions;
+    const activity = MessageFactory.suggestedActions(
+      o.options.map((c) => ({ type: ActionTypes.ImBack, title: c.title, value: c.title })),
+      isRetry ? o.retryText : o.text,
+    );
+    await context.sendActivity(activity);
+  }
+
+  protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<string>> {
+    const o = options.validations as ButtonChoiceOptions;
+    const found = recognizeChoice(context.activity.text ?? '', o.options);
+    return found ? { succeeded: true, value: found.value } : { succeeded: false };
+  }
+}

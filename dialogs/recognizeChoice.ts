@@ -1,0 +1,48 @@
+/** One option of a choice: `value` is what the dialog gets back, `title` what the child sees. */
+export interface ChoiceOption {
+  value: string;
+  title: string;
+  /** Other words a child may type for it. */
+  synonyms?: string[];
+}
+
+/** Normalises typed text for matching: width, case, punctuation, emoji and native digits (๓, ៣, ३, ৩ …). */
+export function normaliseInput(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\p{Nd}/gu, (d) => {
+      const n = nativeDigitValue(d);
+      return n === undefined ? d : String(n);
+    })
+    .replace(/[\p{P}\p{S}\p{Extended_Pictographic}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function nativeDigitValue(d: string): number | undefined {
+  const code = d.codePointAt(0)!;
+  // Unicode decimal digits come in runs of ten starting at a code point ending in 0 (…0 to …9).
+  for (let zero = code; zero > code - 10; zero--) {
+    if (/\p{Nd}/u.test(String.fromCodePoint(zero)) && !/\p{Nd}/u.test(String.fromCodePoint(zero - 1))) {
+      return code - zero;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Finds the option a child meant: its number (1-based, in any script's digits), its title, a synonym, or a
+ * word unique to one option inside a longer sentence. Returns undefined when unsure rather than guessing.
+ */
+export function recognizeChoice(text: string, options: ChoiceOption[]): ChoiceOption | undefined {
+  const input = normaliseInput(text);
+  if (!input) return undefined;
+  const numbered = /^(\d{1,2})$/.exec(input);
+  if (numbered) return options[Number(numbered[1]) - 1];
+  const labels = (o: ChoiceOption) => [o.title, o.value, ...(o.synonyms ?? [])].map(normaliseInput).filter(Boolean);
+  const exact = options.filter((o) => labels(o).includes(input));
+  if (exact.length === 1) return exact[0];
+  const contained = options.filter((o) => labels(o).some((l) => l.length >= 2 && (input.includes(l) || (input.length >= 3 && l.includes(input)))));
+  return contained.length === 1 ? contained[0] : undefined;
+}

@@ -1,0 +1,80 @@
+import { ComponentDialog, Dialog, DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { turnFacts } from './childProfile';
+import { DialogDeps } from './dialogDeps';
+import { HELP_NOW_DIALOG } from './helpNowDialog';
+import { LANGUAGE_DIALOG, LanguageDialog } from './languageDialog';
+import { MAIN_MENU_DIALOG } from './mainMenuDialog';
+import { normaliseInput } from './recognizeChoice';
+import { ONBOARDING_DIALOG, OnboardingDialog } from './onboardingDialog';
+
+export const ROOT_DIALOG = 'rootDialog';
+const FLOW = 'rootDialog.flow';
+
+/**
+ * The whole conversation: onboarding once, then the menu. Before any inner dialog sees a message, it checks for
+ * interruptions — a concern screening filed this turn, "help", "language", "menu" in any of our languages — the
+ * way core-bot's CancelAndHelpDialog does.
+ */
+export class RootDialog extends ComponentDialog {
+  constructor(
+    private readonly deps: DialogDeps,
+    dialogs: { menu: Dialog; helpNow: Dialog },
+  ) {
+    super(ROOT_DIALOG);
+    this.addDialog(new OnboardingDialog(deps));
+    this.addDialog(new LanguageDialog(deps));
+    this.addDialog(dialogs.menu);
+    this.addDialog(dialogs.helpNow);
+    this.addDialog(new WaterfallDialog(FLOW, [this.onboard.bind(this), this.menu.bind(this)]));
+    this.initialDialogId = FLOW;
+  }
+
+  protected override async onBeginDialog(innerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
+    return (await this.interrupt(innerDc)) ?? super.onBeginDialog(innerDc, options);
+  }
+
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return (await this.interrupt(innerDc)) ?? super.onContinueDialog(innerDc);
+  }
+
+  private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const facts = turnFacts(innerDc.context);
+    if (facts.screening) {
+      // The concern is already stored; help comes on top of whatever was running, which resumes after.
+      if (innerDc.activeDialog) return innerDc.beginDialog(HELP_NOW_DIALOG);
+      await innerDc.beginDialog(HELP_NOW_DIALOG);
+      return innerDc.beginDialog(FLOW);
+    }
+    const raw = innerDc.context.activity.text ?? '';
+    const text = normaliseInput(raw);
+    if (!innerDc.activeDialog || !raw.trim()) return undefined;
+    const t = this.deps.content.t(facts.profile.language ?? 'en');
+    const said = (key: string) => [...(t(key, { returnObjects: true }) as string[]), ...(this.deps.content.t('en')(key, { returnObjects: true }) as string[])].map(normaliseInput).includes(text);
+    if (said('helpWords')) return innerDc.beginDialog(HELP_NOW_DIALOG);
+    if (raw.includes('🌐') || this.isLanguageWord(text)) {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(FLOW, { language: true });
+    }
+    if (said('menuWords') && facts.profile.onboarded) {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(FLOW);
+    }
+    return undefined;
+  }
+
+  private isLanguageWord(text: string): boolean {
+    const { meta } = this.deps.content;
+    return Object.values(meta).some((m) => m.languageWords.map(normaliseInput).includes(text));
+  }
+
+  private async onboard(step: WaterfallStepContext) {
+    const { profile } = turnFacts(step.context);
+    if (!profile.onboarded) return step.beginDialog(ONBOARDING_DIALOG);
+    if ((step.options as { language?: boolean })?.language) return step.beginDialog(LANGUAGE_DIALOG);
+    return step.next();
+  }
+
+  private async menu(step: WaterfallStepContext) {
+    return step.replaceDialog(MAIN_MENU_DIALOG);
+  }
+}

@@ -1,0 +1,37 @@
+import { normaliseInput, recognizeChoice } from '../../../dialogs/recognizeChoice';
+
+const menu = [
+  { value: 'rights', title: 'Know my rights' },
+  { value: 'views', title: 'Tell us how it is here' },
+  { value: 'complaint', title: 'Make a complaint', synonyms: ['complain'] },
+  { value: 'help', title: 'I need help now' },
+];
+
+describe('recognizeChoice', () => {
+  it.each([
+    ['1', 'rights'],
+    ['3', 'complaint'],
+    ['๓', 'complaint'], // Thai digit
+    ['៣', 'complaint'], // Khmer digit
+    ['३', 'complaint'], // Devanagari digit
+    ['৪', 'help'], // Bengali digit
+    ['၂', 'views'], // Burmese digit
+    ['３', 'complaint'], // full-width
+    ['Know my rights', 'rights'],
+    ['  MAKE a complaint!! ', 'complaint'],
+    ['complain', 'complaint'],
+    ['i want to make a complaint please', 'complaint'],
+  ])('reads %j as %s', (text, value) => {
+    expect(recognizeChoice(text, menu)?.value).toBe(value);
+  });
+
+  it.each(['', '9', 'banana', 'my'])('does not guess for %j', (text) => {
+    expect(recognizeChoice(text, menu)).toBeUndefined();
+  });
+});
+
+describe('normaliseInput', () => {
+  it('drops emoji and punctuation and folds case and width', () => {
+    expect(normaliseInput('🌐 ＬＡＮＧＵＡＧＥ!')).toBe('language');
+  });
+});
