@@ -40,3 +40,11 @@ export class ETagConflict extends Error {
     this.name = new.target.name;
   }
 }
+
+/** Fixed-window rate limiting (wrong receipt codes, sign-in attempts). */
+export interface RateLimiter {
+  /** Counts one attempt for `key`; false once more than `limit` attempts fall in the current window. */
+  hit(key: string, limit: number, windowMs: number): Promise<boolean>;
+  /** Whether `key` already used up `limit` attempts in its current window (counts nothing). */
+  exhausted(key: string, limit: number): Promise<boolean>;
+}

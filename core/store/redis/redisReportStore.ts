@@ -1,0 +1,115 @@
+import { matchesFilter } from '../../cases/reportFilter';
+import { OutboxEvent, Report, ReportFilter, ReportNotFound, ReportStore, reportSchema } from '../../cases/types';
+import { StoreUnavailable } from '../types';
+import { RedisClient } from './redisConnection';
+
+// Report, receipt index, listing index and outbox event in one atomic step; a second create of the same id (a
+// spooled report replayed) changes nothing. With Redis Cluster, put a hash tag in the prefix ("{heard}:").
+const CREATE = `
+if not redis.call('SET', KEYS[1], ARGV[1], 'NX') then return 0 end
+redis.call('SET', KEYS[2], ARGV[2])
+redis.call('ZADD', KEYS[3], ARGV[3], ARGV[2])
+redis.call('XADD', KEYS[4], '*', 'event', ARGV[4])
+return 1
+`;
+const REPLACE_IF_UNCHANGED = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[2])
+return 1
+`;
+const PAGE = 500;
+
+/**
+ * Reports in Redis: one JSON document per report, parsed with the same zod schema on the way out as on the way
+ * in. Open reports have no TTL on purpose (a concern must not expire while open); closed ones are removed by the
+ * worker's retention purge.
+ */
+export class RedisReportStore implements ReportStore {
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly prefix: string,
+  ) {}
+
+  private reportKey = (id: string) => `${this.prefix}report:${id}`;
+  private receiptKey = (hash: string) => `${this.prefix}receipt:${hash}`;
+  private get indexKey() {
+    return `${this.prefix}reports`;
+  }
+
+  async create(report: Report, event: OutboxEvent): Promise<void> {
+    const json = JSON.stringify(reportSchema.parse(report));
+    await this.guard(() =>
+      this.redis.eval(
+        CREATE,
+        4,
+        this.reportKey(report.id),
+        this.receiptKey(report.receiptHash),
+        this.indexKey,
+        `${this.prefix}outbox`,
+        json,
+        report.id,
+        String(Date.parse(report.createdAt)),
+        JSON.stringify(event),
+      ),
+    );
+  }
+
+  async get(id: string): Promise<Report | undefined> {
+    const raw = await this.guard(() => this.redis.get(this.reportKey(id)));
+    return raw ? reportSchema.parse(JSON.parse(raw)) : undefined;
+  }
+
+  async findByReceiptHash(hash: string): Promise<Report | undefined> {
+    const id = await this.guard(() => this.redis.get(this.receiptKey(hash)));
+    return id ? this.get(id) : undefined;
+  }
+
+  async update(id: string, change: (current: Report) => Report): Promise<Report> {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const raw = await this.guard(() => this.redis.get(this.reportKey(id)));
+      if (!raw) throw new ReportNotFound(id);
+      const next = reportSchema.parse(change(reportSchema.parse(JSON.parse(raw))));
+      const done = await this.guard(() => this.redis.eval(REPLACE_IF_UNCHANGED, 1, this.reportKey(id), raw, JSON.stringify(next)));
+      if (done === 1) return next;
+    }
+    throw new StoreUnavailable(`report ${id} kept changing under concurrent updates`);
+  }
+
+  async list(filter: ReportFilter): Promise<Report[]> {
+    const limit = filter.limit ?? 1000;
+    const out: Report[] = [];
+    for (let start = 0; out.length < limit; start += PAGE) {
+      const ids = await this.guard(() => this.redis.zrevrange(this.indexKey, start, start + PAGE - 1));
+      if (ids.length === 0) break;
+      const raws = await this.guard(() => this.redis.mget(...ids.map(this.reportKey)));
+      for (const raw of raws) {
+        if (!raw) continue;
+        const report = reportSchema.parse(JSON.parse(raw));
+        if (matchesFilter(report, filter)) out.push(report);
+        if (out.length >= limit) break;
+      }
+    }
+    return out;
+  }
+
+  async purgeClosedBefore(before: Date): Promise<number> {
+    let purged = 0;
+    for (const report of await this.list({ status: ['closed'], limit: Number.MAX_SAFE_INTEGER })) {
+      if (!report.closedAt || new Date(report.closedAt) >= before) continue;
+      await this.guard(() =>
+        this.redis.multi().del(this.reportKey(report.id), this.receiptKey(report.receiptHash)).zrem(this.indexKey, report.id).exec(),
+      );
+      purged++;
+    }
+    return purged;
+  }
+
+  private async guard<T>(op: () => Promise<T>): Promise<T> {
+    try {
+      return await op();
+    } catch (err) {
+      if (err instanceof ReportNotFound) throw err;
+      throw new StoreUnavailable('Redis report store is unavailable', { cause: err });
+    }
+  }
+}
