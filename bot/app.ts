@@ -11,11 +11,23 @@ import { loadContent, Content, readJson } from '../content/loadContent';
 import { Helplines } from '../content/helplines';
 import { helplinesFileSchema } from '../content/helplinesSchema';
 import { SecretKeys } from '../core/privacy/secretKeys';
-import { HashedKeyStateStorage } from '../core/store/hashedKeyStateStorage';
+import { ProtectedStateStorage } from '../core/store/protectedStateStorage';
+import { FallbackStateStorage } from '../core/store/fallbackStateStorage';
 import { DialogDeps } from '../dialogs/dialogDeps';
 import { RootDialog } from '../dialogs/rootDialog';
 import { MainMenuDialog } from '../dialogs/mainMenuDialog';
 import { HelpNowDialog } from '../dialogs/helpNowDialog';
+import { turnFacts } from '../dialogs/childProfile';
+import { ComplaintDialog } from '../dialogs/complaintDialog';
+import { CheckReportDialog } from '../dialogs/checkReportDialog';
+import { RightsDialog } from '../dialogs/rightsDialog';
+import { ConcernSpool } from '../core/cases/concernSpool';
+import { ReportService } from '../core/cases/reportService';
+import { DEFAULT_SLA } from '../core/cases/sla';
+import { TextSealer } from '../core/privacy/textSealer';
+import { concernFiler, ScreenText } from './safeguarding';
+import { startSpoolReplay } from './spoolReplay';
+import { defaultScreener } from './screener';
 
 // Only for development without HEARD_SECRET; production refuses to start without one (see config.ts).
 const DEVELOPMENT_SECRET = 'heard-development-secret-do-not-use-in-production';
@@ -27,26 +39,46 @@ export interface HeardApp {
   metrics: Metrics;
   stores: Stores;
   content: Content;
+  reports: ReportService;
   bot: HeardBot;
   adapter: CloudAdapter;
   close(): Promise<void>;
 }
 
 /** The composition root: builds every part, chooses every implementation, wires them into one express app. */
-export async function makeApp(config: Config, options: { log?: Logger } = {}): Promise<HeardApp> {
+export async function makeApp(config: Config, options: { log?: Logger; screen?: ScreenText } = {}): Promise<HeardApp> {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   if (!config.HEARD_SECRET) log.warn('No HEARD_SECRET: pseudonyms and encryption use a development key. Never do this with real children.');
   const keys = new SecretKeys(config.HEARD_SECRET ?? DEVELOPMENT_SECRET);
   const metrics = createMetrics();
-  const stores = await openStores(config, log);
+  const sealer = new TextSealer(keys);
+  const stores = await openStores(config, log, sealer);
   const content = await loadContent();
   const helplineFile = readJson(path.join(content.dir, 'helplines.json'), helplinesFileSchema);
   const helplines = new Helplines(helplineFile.countries, helplineFile.default);
 
-  const state = new HashedKeyStateStorage(stores.state, (k) => keys.hash('state-key', k));
-  const deps: DialogDeps = { content, helplines };
+  const resilient = new FallbackStateStorage(stores.state, config.CONVERSATION_TTL_DAYS * 86_400_000, () =>
+    log.warn('state store unavailable: this turn runs on in-process state'),
+  );
+  const state = new ProtectedStateStorage(resilient, (k) => keys.hash('state-key', k), sealer);
+  const spool = new ConcernSpool(path.resolve(config.SPOOL_DIR, 'concerns.jsonl'), sealer);
+  const reports = new ReportService({ store: stores.reports, spool, keys, sealer, sla: DEFAULT_SLA, limiter: stores.limiter });
+  const spoolReplay = startSpoolReplay(spool, stores.reports, log);
+  const fileConcern = concernFiler(reports, log, metrics);
+  const deps: DialogDeps = {
+    content,
+    helplines,
+    reports,
+    fileConcern,
+    countryOf: (context) => content.meta[turnFacts(context).profile.language ?? 'en']?.country,
+  };
   const helpNow = new HelpNowDialog(deps);
-  const menu = new MainMenuDialog(deps, { help: helpNow });
+  const menu = new MainMenuDialog(deps, {
+    rights: new RightsDialog(deps),
+    help: helpNow,
+    complaint: new ComplaintDialog(deps),
+    check: new CheckReportDialog(deps),
+  });
   const root = new RootDialog(deps, { menu, helpNow });
   const bot = new HeardBot({
     conversationState: new ConversationState(state),
@@ -55,6 +87,7 @@ export async function makeApp(config: Config, options: { log?: Logger } = {}): P
     content,
     keys,
     metrics,
+    safeguarding: { screen: options.screen ?? (await defaultScreener()), fileConcern },
   });
 
   const adapter = new CloudAdapter(
@@ -98,9 +131,13 @@ export async function makeApp(config: Config, options: { log?: Logger } = {}): P
     metrics,
     stores,
     content,
+    reports,
     bot,
     adapter,
-    close: () => stores.close(),
+    close: async () => {
+      spoolReplay.stop();
+      await stores.close();
+    },
   };
 }
 

@@ -1,5 +1,9 @@
 import { ActivityTypes, ConversationState, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
-import { DialogSet, DialogState } from 'botbuilder-dialogs';
+import { DialogContext, DialogSet, DialogState } from 'botbuilder-dialogs';
+import { DialogDeps } from '../dialogs/dialogDeps';
+import { reportBase } from '../dialogs/reportBase';
+import { ReportTextPrompt } from '../dialogs/reportTextPrompt';
+import { ScreenText } from './safeguarding';
 import { Content } from '../content/loadContent';
 import { languageFromLocale } from '../content/languages';
 import { ChildProfile, TurnFacts, setTurnFacts } from '../dialogs/childProfile';
@@ -8,8 +12,11 @@ import { SecretKeys } from '../core/privacy/secretKeys';
 import { pseudonymFor } from '../core/privacy/pseudonym';
 import { Metrics } from './metrics';
 
-/** Runs after the turn's facts are known and before dialogs: screening plugs in here. */
-export type BeforeDialogs = (context: TurnContext, facts: TurnFacts) => Promise<void>;
+/** Safeguarding as the bot needs it: rule screening (synchronous, no model) and durable filing. */
+export interface TurnSafeguarding {
+  screen: ScreenText;
+  fileConcern: DialogDeps['fileConcern'];
+}
 
 export interface HeardBotDeps {
   conversationState: ConversationState;
@@ -18,7 +25,7 @@ export interface HeardBotDeps {
   content: Content;
   keys: SecretKeys;
   metrics: Metrics;
-  beforeDialogs?: BeforeDialogs;
+  safeguarding: TurnSafeguarding;
 }
 
 /**
@@ -68,12 +75,30 @@ export class HeardBot {
       for (const a of outgoing) if (a.type === ActivityTypes.Message) a.locale = facts.profile.language;
       return next();
     });
-    if (activity.type === ActivityTypes.Message && activity.text && this.deps.beforeDialogs) {
-      await this.deps.beforeDialogs(context, facts);
-    }
     const dc = await this.dialogs.createContext(context);
+    if (activity.type === ActivityTypes.Message && activity.text) await this.screen(context, facts, dc, activity.text);
     const result = await dc.continueDialog();
     if (result.status === 'empty') await dc.beginDialog(ROOT_DIALOG);
+  }
+
+  /**
+   * Screens every message before any dialog sees it. On a risk the concern is stored first (store or spool) and
+   * the dialogs answer second — unless a dialog is waiting for the text of a report, which then files it itself.
+   */
+  private async screen(context: TurnContext, facts: TurnFacts, dc: DialogContext, text: string): Promise<void> {
+    const { safeguarding, metrics } = this.deps;
+    facts.screening = safeguarding.screen(text, facts.profile.language);
+    metrics.screenings.inc({ risk: facts.screening.risk });
+    if (facts.screening.risk === 'none' || awaitingReportText(dc)) return;
+    facts.filed = await safeguarding.fileConcern(context, {
+      ...reportBase(context),
+      kind: 'concern',
+      risk: facts.screening.risk,
+      categories: facts.screening.categories,
+      reasons: facts.screening.reasons,
+      text,
+      wantsReply: false,
+    });
   }
 
   /** A conversationUpdate that adds someone other than the bot: greet them without waiting for a message. */
@@ -84,4 +109,12 @@ export class HeardBot {
       !!activity.membersAdded?.some((m) => m.id !== activity.recipient.id)
     );
   }
+}
+
+/** Whether the innermost active dialog is a prompt collecting the text of a report. */
+function awaitingReportText(dc: DialogContext): boolean {
+  let inner = dc;
+  while (inner.child) inner = inner.child;
+  const active = inner.activeDialog;
+  return !!active && inner.findDialog(active.id) instanceof ReportTextPrompt;
 }

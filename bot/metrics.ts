@@ -14,6 +14,14 @@ export function createMetrics() {
       registers: [registry],
     }),
     turnErrors: new Counter({ name: 'heard_turn_errors_total', help: 'Bot turns that failed', registers: [registry] }),
+    reportsFiled: new Counter({
+      name: 'heard_reports_filed_total',
+      help: 'Reports durably filed, by kind, risk and where they are kept (store, or spool while the store is down)',
+      labelNames: ['kind', 'risk', 'durability'],
+      registers: [registry],
+    }),
+    reportsLost: new Counter({ name: 'heard_reports_unstorable_total', help: 'Reports that could not be stored even in the spool', registers: [registry] }),
+    screenings: new Counter({ name: 'heard_screenings_total', help: 'Messages screened, by rule result', labelNames: ['risk'], registers: [registry] }),
   };
 }
 export type Metrics = ReturnType<typeof createMetrics>;

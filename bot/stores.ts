@@ -3,22 +3,32 @@ import { Logger } from './logger';
 import { MemoryStateStorage } from '../core/store/memory/memoryStateStorage';
 import { RedisStateStorage } from '../core/store/redis/redisStateStorage';
 import { connectRedis, RedisClient, whenReady } from '../core/store/redis/redisConnection';
-import { StateStorage, StoreLifecycle } from '../core/store/types';
+import { TextSealer } from '../core/privacy/textSealer';
+import { RateLimiter, StateStorage, StoreLifecycle } from '../core/store/types';
+import { ReportStore } from '../core/cases/types';
+import { MemoryReportStore } from '../core/store/memory/memoryReportStore';
+import { RedisReportStore } from '../core/store/redis/redisReportStore';
+import { MemoryRateLimiter } from '../core/store/memory/memoryRateLimiter';
+import { RedisRateLimiter } from '../core/store/redis/redisRateLimiter';
 
 export interface Stores extends StoreLifecycle {
   kind: 'redis' | 'memory';
   state: StateStorage;
+  reports: ReportStore;
+  limiter: RateLimiter;
   redis?: RedisClient;
 }
 
 /** Chooses the store adapters: Redis when REDIS_URL is set, otherwise the embedded in-memory default. */
-export async function openStores(config: Config, log: Logger): Promise<Stores> {
+export async function openStores(config: Config, log: Logger, sealer: TextSealer): Promise<Stores> {
   const stateTtlMs = config.CONVERSATION_TTL_DAYS * 86_400_000;
   if (!config.REDIS_URL) {
     log.warn('No REDIS_URL: running on the in-memory store. NOTHING IS PERSISTED: a restart forgets every conversation and report.');
     return {
       kind: 'memory',
       state: new MemoryStateStorage(stateTtlMs),
+      reports: new MemoryReportStore({ append: () => undefined }),
+      limiter: new MemoryRateLimiter(),
       ping: async () => undefined,
       close: async () => undefined,
     };
@@ -32,6 +42,8 @@ export async function openStores(config: Config, log: Logger): Promise<Stores> {
     kind: 'redis',
     redis,
     state: new RedisStateStorage(redis, prefix, stateTtlMs),
+    reports: new RedisReportStore(redis, prefix, sealer),
+    limiter: new RedisRateLimiter(redis, prefix),
     ping: async () => {
       await redis.ping();
     },

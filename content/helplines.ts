@@ -27,8 +27,6 @@ export class Helplines {
   /** The sentence every help and rights answer ends with: how to reach a human. */
   sentence(t: TFunction, country: string | undefined): string {
     const h = this.forCountry(country);
-    return h.hours
-      ? t('helplineHours', { name: h.name, number: h.number, hours: h.hours })
-      : t('helpline', { name: h.name, number: h.number });
+    return t(h.hours === '24 hours' ? 'helpline24' : 'helpline', { name: h.name, number: h.number });
   }
 }

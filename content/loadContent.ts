@@ -4,9 +4,16 @@ import i18next, { i18n, TFunction } from 'i18next';
 import { z } from 'zod';
 import { LANGUAGES, Language } from './languages';
 import { LocaleMeta, localeMetaSchema, Resource, resourceSchema } from './contentSchema';
+import { RightsIndex, RightsKeywords, rightsKeywordsSchema } from './rightsIndex';
+
+const rightsCatalogueSchema = z.object({
+  groups: z.array(z.object({ id: z.string().min(1) })).min(1),
+  topics: z.array(z.object({ id: z.string().min(1), group: z.string().min(1), order: z.number().int(), source: z.string().min(1) })).min(1),
+});
+export type RightsCatalogue = z.infer<typeof rightsCatalogueSchema>;
 
 /** i18next namespaces; each is `locales/<lng>/<namespace>.json`. Other files there are data, not words. */
-export const NAMESPACES = ['common', 'rights'] as const;
+export const NAMESPACES = ['common', 'rights', 'help', 'complaint', 'report'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export class ContentError extends Error {
@@ -26,6 +33,10 @@ export interface Content {
   localeData<T>(lng: string, file: string, schema: z.ZodType<T>): T | undefined;
   dir: string;
   i18n: i18n;
+  /** The rights topics, language-free (rights.json); their words are in the `rights` namespace. */
+  rights: RightsCatalogue;
+  /** Free-text questions to rights topics, over every language's keywords. */
+  rightsIndex: RightsIndex;
 }
 
 /** Reads, validates (zod) and loads every locale under `dir/locales`; throws ContentError naming the bad file. */
@@ -56,11 +67,18 @@ export async function loadContent(dir: string = __dirname): Promise<Content> {
     returnNull: false,
   });
   const languages = LANGUAGES.filter((l) => meta[l] && resources[l].common);
+  const keywords: Record<string, RightsKeywords> = {};
+  for (const lng of Object.keys(meta)) {
+    const file = path.join(localesDir, lng, 'rightsKeywords.json');
+    if (existsSync(file)) keywords[lng] = readJson(file, rightsKeywordsSchema);
+  }
   return {
     languages,
     meta,
     dir,
     i18n: instance,
+    rights: readJson(path.join(dir, 'rights.json'), rightsCatalogueSchema),
+    rightsIndex: new RightsIndex(keywords),
     t: (lng, ns = 'common') => instance.getFixedT(lng, ns),
     localeData: (lng, file, schema) => {
       const p = path.join(localesDir, lng, file);

@@ -1,5 +1,6 @@
 import { TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import { RiskLevel, Screening } from '../core/triage/types';
 
 export const AGE_BANDS = ['young', 'teen', 'adult'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
@@ -19,9 +20,16 @@ export type ChildProfile = z.infer<typeof childProfileSchema>;
 export interface TurnFacts {
   pseudonym: string;
   profile: ChildProfile;
-  /** Set when screening filed a concern this turn, so the dialogs interrupt with help now. */
-  screening?: { risk: 'urgent' | 'concern'; receiptCode?: string; categories: string[]; dueAt?: string; stored: boolean };
+  /** What rule-based screening found in this turn's text (set on every message with text). */
+  screening?: Screening;
+  /** Set when the bot filed a concern from this turn's text, so the dialogs interrupt with help now. */
+  filed?: FiledConcern;
 }
+
+/** A concern as the child is told about it: `durable` false means it could not be stored and they must know. */
+export type FiledConcern =
+  | { durable: true; reportId: string; receiptCode: string; risk: RiskLevel }
+  | { durable: false; risk: RiskLevel };
 
 const FACTS = Symbol('heard.turnFacts');
 

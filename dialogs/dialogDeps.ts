@@ -2,12 +2,18 @@ import { TurnContext } from 'botbuilder';
 import { TFunction } from 'i18next';
 import { Content, Namespace } from '../content/loadContent';
 import { Helplines } from '../content/helplines';
-import { readingLevel, turnFacts } from './childProfile';
+import { FileReportInput, ReportService } from '../core/cases/reportService';
+import { FiledConcern, readingLevel, turnFacts } from './childProfile';
 
 /** What every dialog receives from the composition root. */
 export interface DialogDeps {
   content: Content;
   helplines: Helplines;
+  reports: ReportService;
+  /** Files a report durably (store or spool) and says how the child must be told; never throws. */
+  fileConcern(context: TurnContext, input: FileReportInput): Promise<FiledConcern>;
+  /** The country whose helpline this child gets: their facility's, else their language's. */
+  countryOf(context: TurnContext): string | undefined;
 }
 
 /** The words of this turn: the child's language and reading level, fixed for the turn. */

@@ -12,7 +12,7 @@ const FLOW = 'rootDialog.flow';
 
 /**
  * The whole conversation: onboarding once, then the menu. Before any inner dialog sees a message, it checks for
- * interruptions — a concern screening filed this turn, "help", "language", "menu" in any of our languages — the
+ * interruptions — a concern the bot filed from this turn's text, "help", "language", "menu" in any of our languages — the
  * way core-bot's CancelAndHelpDialog does.
  */
 export class RootDialog extends ComponentDialog {
@@ -39,7 +39,7 @@ export class RootDialog extends ComponentDialog {
 
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const facts = turnFacts(innerDc.context);
-    if (facts.screening) {
+    if (facts.filed) {
       // The concern is already stored; help comes on top of whatever was running, which resumes after.
       if (innerDc.activeDialog) return innerDc.beginDialog(HELP_NOW_DIALOG);
       await innerDc.beginDialog(HELP_NOW_DIALOG);

@@ -1,9 +1,12 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { TextSealer } from '../privacy/textSealer';
+import { openJson, sealJson } from './sealedJson';
 import { OutboxEvent, outboxEventSchema, Report, ReportStore, reportSchema } from './types';
 
 const entrySchema = z.object({ report: reportSchema, event: outboxEventSchema });
+const SPOOL_CONTEXT = 'spool';
 
 /**
  * The last line of defence for "a concern is never lost": when the store is down, the report and its outbox
@@ -13,13 +16,17 @@ const entrySchema = z.object({ report: reportSchema, event: outboxEventSchema })
 export class ConcernSpool {
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly file: string) {
+  constructor(
+    private readonly file: string,
+    private readonly sealer: TextSealer,
+  ) {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   }
 
   /** Appends durably (fsync); resolves only once the entry is on disk. */
   append(report: Report, event: OutboxEvent): Promise<void> {
-    return this.serial(() => this.write(this.file, [JSON.stringify({ report, event })]));
+    // Sealed like everything else at rest; one line per entry.
+    return this.serial(() => this.write(this.file, [sealJson(this.sealer, { report, event }, SPOOL_CONTEXT)]));
   }
 
   /** How many entries wait to be replayed. */
@@ -38,10 +45,10 @@ export class ConcernSpool {
       const failed: string[] = [];
       let filed = 0;
       for (const line of lines) {
-        const parsed = entrySchema.safeParse(safeJson(line));
-        if (!parsed.success) continue; // a torn last line from a crash mid-write: nothing acknowledged it
+        const entry = this.readEntry(line);
+        if (!entry) continue; // a torn last line from a crash mid-write: nothing acknowledged it
         try {
-          await store.create(parsed.data.report, parsed.data.event);
+          await store.create(entry.report, entry.event);
           filed++;
         } catch {
           failed.push(line);
@@ -51,6 +58,14 @@ export class ConcernSpool {
       rmSync(working);
       return filed;
     });
+  }
+
+  private readEntry(line: string): { report: Report; event: OutboxEvent } | undefined {
+    try {
+      return openJson(this.sealer, line, SPOOL_CONTEXT, entrySchema);
+    } catch {
+      return undefined;
+    }
   }
 
   private write(file: string, lines: string[]): void {
@@ -67,13 +82,5 @@ export class ConcernSpool {
     const next = this.queue.then(op, op);
     this.queue = next.catch(() => undefined);
     return next;
-  }
-}
-
-function safeJson(line: string): unknown {
-  try {
-    return JSON.parse(line);
-  } catch {
-    return undefined;
   }
 }

@@ -103,6 +103,11 @@ export interface Outbox {
   /** Moves an event that failed too often to the dead-letter log and acks it. */
   deadLetter(group: string, delivery: OutboxDelivery, reason: string): Promise<void>;
   deadLetters(limit: number): Promise<{ event: OutboxEvent; reason: string; group: string }[]>;
+  /**
+   * Gives a failed delivery back without acking it: it stays pending (so a crash loses nothing) and `read` claims it
+   * again once `delayMs` has passed, at most `claimIdleMs` (the idle time after which `read` claims entries).
+   */
+  retryLater?(group: string, consumer: string, deliveryId: string, opts: { delayMs: number; claimIdleMs: number }): Promise<void>;
 }
 
 export interface OutboxDelivery {

@@ -11,9 +11,9 @@ export interface RunningApp {
 }
 
 /** Starts the real service on a loopback port 0 with the given environment (LOG_LEVEL silent by default). */
-export async function startTestApp(env: Record<string, string | undefined> = {}): Promise<RunningApp> {
+export async function startTestApp(env: Record<string, string | undefined> = {}, options: Parameters<typeof makeApp>[1] = {}): Promise<RunningApp> {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HEARD_SECRET: 'test-secret-0123456789abcdef0123456789', ...env });
-  const heard = await makeApp(config);
+  const heard = await makeApp(config, options);
   const server: Server = await new Promise((resolve) => {
     const s = heard.app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -1,5 +1,7 @@
 import { matchesFilter } from '../../cases/reportFilter';
 import { OutboxEvent, Report, ReportFilter, ReportNotFound, ReportStore, reportSchema } from '../../cases/types';
+import { OUTBOX_CONTEXT, openJson, sealJson } from '../../cases/sealedJson';
+import { TextSealer } from '../../privacy/textSealer';
 import { StoreUnavailable } from '../types';
 import { RedisClient } from './redisConnection';
 
@@ -20,15 +22,19 @@ return 1
 const PAGE = 500;
 
 /**
- * Reports in Redis: one JSON document per report, parsed with the same zod schema on the way out as on the way
- * in. Open reports have no TTL on purpose (a concern must not expire while open); closed ones are removed by the
+ * Reports in Redis: one sealed JSON document per report (encrypted at rest, bound to its id), parsed with the
+ * same zod schema on the way out as on the way in. The outbox event is sealed too. Open reports have no TTL on purpose (a concern must not expire while open); closed ones are removed by the
  * worker's retention purge.
  */
 export class RedisReportStore implements ReportStore {
   constructor(
     private readonly redis: RedisClient,
     private readonly prefix: string,
+    private readonly sealer: TextSealer,
   ) {}
+
+  private seal = (report: Report) => sealJson(this.sealer, reportSchema.parse(report), `report:${report.id}`);
+  private open = (id: string, raw: string) => openJson(this.sealer, raw, `report:${id}`, reportSchema);
 
   private reportKey = (id: string) => `${this.prefix}report:${id}`;
   private receiptKey = (hash: string) => `${this.prefix}receipt:${hash}`;
@@ -37,7 +43,7 @@ export class RedisReportStore implements ReportStore {
   }
 
   async create(report: Report, event: OutboxEvent): Promise<void> {
-    const json = JSON.stringify(reportSchema.parse(report));
+    const json = this.seal(report);
     await this.guard(() =>
       this.redis.eval(
         CREATE,
@@ -49,14 +55,14 @@ export class RedisReportStore implements ReportStore {
         json,
         report.id,
         String(Date.parse(report.createdAt)),
-        JSON.stringify(event),
+        sealJson(this.sealer, event, OUTBOX_CONTEXT),
       ),
     );
   }
 
   async get(id: string): Promise<Report | undefined> {
     const raw = await this.guard(() => this.redis.get(this.reportKey(id)));
-    return raw ? reportSchema.parse(JSON.parse(raw)) : undefined;
+    return raw ? this.open(id, raw) : undefined;
   }
 
   async findByReceiptHash(hash: string): Promise<Report | undefined> {
@@ -68,8 +74,8 @@ export class RedisReportStore implements ReportStore {
     for (let attempt = 0; attempt < 10; attempt++) {
       const raw = await this.guard(() => this.redis.get(this.reportKey(id)));
       if (!raw) throw new ReportNotFound(id);
-      const next = reportSchema.parse(change(reportSchema.parse(JSON.parse(raw))));
-      const done = await this.guard(() => this.redis.eval(REPLACE_IF_UNCHANGED, 1, this.reportKey(id), raw, JSON.stringify(next)));
+      const next = reportSchema.parse(change(this.open(id, raw)));
+      const done = await this.guard(() => this.redis.eval(REPLACE_IF_UNCHANGED, 1, this.reportKey(id), raw, this.seal(next)));
       if (done === 1) return next;
     }
     throw new StoreUnavailable(`report ${id} kept changing under concurrent updates`);
@@ -82,9 +88,9 @@ export class RedisReportStore implements ReportStore {
       const ids = await this.guard(() => this.redis.zrevrange(this.indexKey, start, start + PAGE - 1));
       if (ids.length === 0) break;
       const raws = await this.guard(() => this.redis.mget(...ids.map(this.reportKey)));
-      for (const raw of raws) {
+      for (const [i, raw] of raws.entries()) {
         if (!raw) continue;
-        const report = reportSchema.parse(JSON.parse(raw));
+        const report = this.open(ids[i], raw);
         if (matchesFilter(report, filter)) out.push(report);
         if (out.length >= limit) break;
       }

@@ -32,7 +32,8 @@ describe('POST /api/messages (in-memory store)', () => {
     expect(buttons(menu)).toEqual(['Know my rights', 'Tell us how it is here', 'Make a complaint', 'I need help now', 'Check my report']);
     const help = await child.send('4');
     expect(texts(help).join(' ')).toMatch(/1387/);
-    expect(buttons(help)).toContain('Know my rights');
+    expect(buttons(help)).toEqual(['Tell you what is happening', 'No, go on']);
+    expect(buttons(await child.send('No'))).toContain('Know my rights');
   });
 
   it('asks again, without moving on, when it does not understand a choice', async () => {

@@ -40,19 +40,30 @@ describe('bot state on Redis', () => {
     }
   });
 
-  it('stores no raw channel user id or conversation id, in any key or value, and gives every key a TTL', async () => {
+  it('stores no raw id, no phone number and no plaintext of what the child wrote, in any key or value', async () => {
     const prefix = uniquePrefix();
     const running = await startTestApp({ REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix });
     const userId = 'telegram-user-8812345678';
     const child = new BotFrameworkClient(running.url, userId, 'telegram');
+    const complaint = 'The cook shouts at the small kids every morning, call me on 081 234 5678';
     try {
-      for (const text of ['hi', '1', '2', '5', 'menu', '4']) await child.send(text);
-      const dump = await dumpPrefix(redis, prefix);
+      for (const text of ['hi', '1', '2', 'Make a complaint', '1', 'Food', complaint]) await child.send(text);
+      const halfway = await dumpPrefix(redis, prefix);
+      for (const text of ['Yes', 'Check my report', '0000-0000-0001', '4', 'No']) await child.send(text);
+      const dump = `${halfway}\n${await dumpPrefix(redis, prefix)}`;
+      expect(await running.heard.stores.reports.list({})).toHaveLength(1);
       expect(dump.length).toBeGreaterThan(100);
       expect(dump).not.toContain(userId);
       expect(dump).not.toContain('8812345678');
       expect(dump).not.toContain(child.conversationId);
-      for (const key of await redis.keys(`${prefix}*`)) expect(await redis.pttl(key)).toBeGreaterThan(0);
+      expect(dump).not.toMatch(/081.?234.?5678/);
+      expect(dump).not.toContain('shouts');
+      expect(dump).not.toContain('cook');
+      // Reports have no TTL on purpose while open (see RedisReportStore); everything else expires.
+      for (const key of await redis.keys(`${prefix}*`)) {
+        if (/:(report:|receipt:|reports$|outbox)/.test(key)) continue;
+        expect(await redis.pttl(key)).toBeGreaterThan(0);
+      }
     } finally {
       await running.stop();
     }

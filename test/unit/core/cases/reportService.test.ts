@@ -15,7 +15,7 @@ const keys = new SecretKeys('unit-test-secret-0123456789abcdef0123');
 const sealer = new TextSealer(keys);
 
 function service(store: ReportStore, spoolFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'spool-')), 'spool.jsonl')) {
-  const spool = new ConcernSpool(spoolFile);
+  const spool = new ConcernSpool(spoolFile, sealer);
   const svc = new ReportService({ store, spool, keys, sealer, sla: DEFAULT_SLA, limiter: new MemoryRateLimiter(), now: () => new Date('2026-11-02T10:00:00Z') });
   return { svc, spool, spoolFile };
 }
@@ -56,14 +56,16 @@ describe('ReportService', () => {
     expect(events[0].redactedText).toBe(stored.redactedText);
   });
 
-  it('spools a report durably when the store is down, and files it once when replayed', async () => {
+  it('spools a report durably, and sealed, when the store is down, and files it once when replayed', async () => {
     const events: OutboxEvent[] = [];
     const store = new DownStore({ append: (e) => events.push(e) });
     const { svc, spool, spoolFile } = service(store);
     const filed = await svc.file(input);
     expect(filed.durability).toBe('spool');
-    expect(readFileSync(spoolFile, 'utf8')).toContain(filed.report.id);
-    expect(readFileSync(spoolFile, 'utf8')).not.toContain('Malee');
+    expect(spool.pending()).toBe(1);
+    const onDisk = readFileSync(spoolFile, 'utf8');
+    expect(onDisk).not.toContain('Malee');
+    expect(onDisk).not.toContain('night staff');
     expect(await spool.replay(store)).toBe(0);
     expect(spool.pending()).toBe(1);
     store.down = false;

@@ -1,0 +1,76 @@
+/**
+ * Text normalisation shared by messages and rule patterns. Both go through the same function, so a pattern written
+ * "don't" or "self-harm" matches "dont", "don’t" and "self harm" alike.
+ */
+
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad\ufe0e\ufe0f]/gu;
+// Apostrophes vanish rather than split words: "don't" and "dont" must be the same word.
+const APOSTROPHES = /['\u2018\u2019\u02bc`\u00b4]/gu;
+// Hyphens, underscores, slashes and symbols separate words but do not end a clause. Emoji are kept as words of
+// their own: "😂" is a figurative marker as much as "lol".
+const WORD_SEPARATORS = /[\p{Pd}\p{Pc}&/\\#@*]|(?!\p{Extended_Pictographic})\p{S}/gu;
+const CLAUSE_BREAK = /[\p{P}\n\r\u2028\u2029]+/u;
+const REPEATS = /(\p{L}|\p{M})\1{2,}/gu;
+const WORD = /[\p{L}\p{M}\p{N}]+|\p{Extended_Pictographic}/gu;
+// A word written half in Latin and half in another script ("ผมอยากkill") is two words.
+const SCRIPT_SEAM = /(?<=\p{sc=Latin})(?=[^\P{L}\p{sc=Latin}])|(?<=[^\P{L}\p{sc=Latin}])(?=\p{sc=Latin})/gu;
+
+const LEET_RUN = /[a-z0-9@$!]*[a-z][a-z0-9@$!]*/g;
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
+
+/**
+ * Undoes common Latin obfuscation ("k1ll", "d!e", "su1c1de"). A digit is read as a letter only after a letter in
+ * the same run, so "3am" and "14" stay numbers; a symbol only between letters, so "help!" keeps its clause break.
+ */
+function undoLeet(text: string): string {
+  return text.replace(LEET_RUN, (run) => {
+    if (!/[0-9@$!]/.test(run)) return run;
+    let out = '';
+    let seenLetter = false;
+    for (let i = 0; i < run.length; i++) {
+      const c = run[i];
+      const isLetter = c >= 'a' && c <= 'z';
+      const mapped = LEET[c];
+      const isDigit = c >= '0' && c <= '9';
+      const next = run[i + 1];
+      const symbolOk = !isDigit && seenLetter && next !== undefined && /[a-z0-9]/.test(next);
+      out += mapped !== undefined && seenLetter && (isDigit || symbolOk) ? mapped : c;
+      seenLetter ||= isLetter;
+    }
+    return out;
+  });
+}
+
+/** Normalised text as clauses, each a list of words. */
+export type Clauses = string[][];
+
+/**
+ * Normalises text (NFKC, lower case, zero-width removed, obfuscation undone, letters repeated more than twice
+ * squeezed to two) and splits it into clauses of words. Punctuation and line breaks end a clause, and so does any
+ * word in `clauseBreaks` ("but", "because").
+ */
+export function toClauses(text: string, clauseBreaks: ReadonlySet<string> = new Set()): Clauses {
+  const cleaned = undoLeet(text.normalize('NFKC').toLowerCase().replace(ZERO_WIDTH, '').replace(APOSTROPHES, ''))
+    .replace(WORD_SEPARATORS, ' ')
+    .replace(REPEATS, '$1$1');
+  const clauses: Clauses = [];
+  for (const part of cleaned.split(CLAUSE_BREAK)) {
+    let current: string[] = [];
+    for (const word of part.replace(SCRIPT_SEAM, ' ').match(WORD) ?? []) {
+      if (clauseBreaks.has(word)) {
+        if (current.length > 0) clauses.push(current);
+        current = [];
+      } else current.push(word);
+    }
+    if (current.length > 0) clauses.push(current);
+  }
+  return clauses;
+}
+
+/**
+ * A word with runs of the same letter collapsed to one. Word matching compares these, so "diee" (from "dieeee")
+ * still finds "die", and romanised spellings that differ only by doubling ("maar"/"mar") meet.
+ */
+export function skeleton(word: string): string {
+  return word.replace(/(\p{L})\1+/gu, '$1');
+}

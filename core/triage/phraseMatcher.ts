@@ -1,0 +1,35 @@
+import { Clauses, skeleton } from './normalise';
+
+/** Where one phrase was found: clause index and [start, end) in the matcher's unit (words, or characters). */
+export interface Occurrence {
+  phrase: number;
+  clause: number;
+  start: number;
+  end: number;
+}
+
+/** A message prepared once and shared by every rule set that screens it; the views are built on first use. */
+export class PreparedText {
+  private skeletonView?: string[][];
+  private joinedView?: string[];
+
+  constructor(readonly clauses: Clauses) {}
+
+  /** Words with doubled letters collapsed, for word matching. */
+  get skeletons(): string[][] {
+    this.skeletonView ??= this.clauses.map((words) => words.map(skeleton));
+    return this.skeletonView;
+  }
+
+  /** Each clause with its spaces removed, for scripts written without spaces (spacing there is inconsistent). */
+  get joined(): string[] {
+    this.joinedView ??= this.clauses.map((words) => words.join(''));
+    return this.joinedView;
+  }
+}
+
+/** Finds every registered phrase in a prepared text. Distances between occurrences are counted in `unit`s. */
+export interface PhraseMatcher {
+  readonly unit: 'word' | 'character';
+  find(text: PreparedText): Occurrence[];
+}

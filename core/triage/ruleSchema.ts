@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { categorySchema } from './types';
+
+const phrases = z.array(z.string().trim().min(1));
+
+/** One rule of a rule file; see rules/README.md. */
+export const ruleSchema = z
+  .object({
+    id: z.string().trim().min(1),
+    category: categorySchema,
+    risk: z.enum(['urgent', 'concern']),
+    reason: z.string().trim().min(1),
+    patterns: phrases.default([]),
+    all: z.array(phrases.min(1)).min(2).optional(),
+    literalOnly: z.boolean().default(false),
+    unless: phrases.default([]),
+  })
+  .refine((rule) => rule.patterns.length > 0 || rule.all !== undefined, {
+    message: 'a rule needs "patterns" or "all"',
+  });
+export type Rule = z.infer<typeof ruleSchema>;
+
+/** A whole rule file, one per language; see rules/README.md. */
+export const ruleFileSchema = z.object({
+  locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 tag such as "th" or "hi-Latn"'),
+  script: z.string().regex(/^[A-Z][A-Za-z_]+$/, 'a Unicode script name such as "Latin" or "Thai"'),
+  segmented: z.boolean(),
+  review: z.enum(['draft', 'reviewed']),
+  drafted: z.enum(['machine', 'human']),
+  negators: phrases.default([]),
+  negatorsAfter: phrases.default([]),
+  negationBlockers: phrases.default([]),
+  clauseBreaks: phrases.default([]),
+  figurative: phrases.default([]),
+  rules: z.array(ruleSchema).min(1),
+});
+export type RuleFile = z.infer<typeof ruleFileSchema>;

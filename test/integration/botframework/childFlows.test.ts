@@ -1,0 +1,80 @@
+import { BotFrameworkClient, ReplyActivity, buttons, texts } from '../../support/botFrameworkClient';
+import { RunningApp, startTestApp } from '../../support/testApp';
+
+async function onboarded(url: string, language: string, age = '2'): Promise<BotFrameworkClient> {
+  const child = new BotFrameworkClient(url);
+  await child.send('hi');
+  await child.send(language);
+  await child.send(age);
+  return child;
+}
+
+const said = (replies: ReplyActivity[]) => texts(replies).join('\n');
+
+describe('what a child can do from the menu', () => {
+  let running: RunningApp;
+  beforeAll(async () => {
+    // These flows are about the dialogs; what screening flags is tested with the real rules in safeguarding tests.
+    running = await startTestApp({ SPOOL_DIR: `/tmp/heard-test-spool-${process.pid}` }, { screen: () => ({ risk: 'none', categories: [], reasons: [] }) });
+  });
+  afterAll(() => running.stop());
+
+  it.each([
+    ['English', 'Make a complaint', 'Food', 'There is never enough rice at dinner', 'Yes', /3 working days/, 'received, waiting to be read'],
+    ['ไทย', 'ร้องเรียน', 'อาหาร', 'ข้าวเย็นไม่พอทุกวัน', 'อยาก', /3 วันทำการ/, 'ได้รับแล้ว รออ่าน'],
+  ])('files a complaint in %s, gives a receipt code, and the code shows its status', async (lng, menuEntry, topic, what, reply, deadline, statusWords) => {
+    const child = await onboarded(running.url, lng);
+    const intro = await child.send(menuEntry);
+    expect(said(intro)).toMatch(/independent|อิสระ/);
+    await child.send('1');
+    await child.send(topic);
+    await child.send(what);
+    const filed = await child.send(reply);
+    const code = /\d{4}-\d{4}-\d{4}/.exec(said(filed))?.[0];
+    expect(code).toBeDefined();
+    expect(said(filed)).toMatch(deadline);
+
+    const [report] = await running.heard.stores.reports.list({});
+    expect(report.kind).toBe('complaint');
+    expect(report.topic).toBe('food');
+    expect(report.wantsReply).toBe(true);
+    expect(report.redactedText).toBe(what);
+
+    await child.send('5');
+    const status = await child.send(code!.replace(/-/g, ' '));
+    expect(said(status)).toContain(statusWords);
+    await running.heard.stores.reports.update(report.id, (r) => ({ ...r, notes: [{ at: r.createdAt, actor: 'staff', kind: 'reply', text: 'Thank you, we will check the kitchen.' }] }));
+  });
+
+  it('answers a wrong receipt code the same way whether or not it exists', async () => {
+    const child = await onboarded(running.url, 'English');
+    await child.send('Check my report');
+    const wrong = await child.send('0000-0000-0000');
+    expect(said(wrong)).toMatch(/could not find/);
+    await child.send('5');
+    const malformed = await child.send('12345');
+    expect(said(malformed)).toMatch(/12 digits/);
+  });
+
+  it('browses rights by group and topic at the young reading level, ending with a helpline', async () => {
+    const child = await onboarded(running.url, 'English', '1');
+    const groups = await child.send('Know my rights');
+    expect(buttons(groups)).toContain('How you should be treated');
+    const topics = await child.send('1');
+    expect(buttons(topics)).toContain('Nobody locks you up');
+    const text = await child.send('Nobody locks you up');
+    expect(said(text)).toMatch(/Nobody should lock you up/);
+    expect(said(text)).toMatch(/1387/);
+    expect(buttons(text)).toEqual(['Yes', 'Not really']);
+  });
+
+  it.each([
+    ['ไทย', 'สิทธิของหนูมีอะไรบ้าง', 'How you should be treated'],
+    ['ไทย', 'หนูมีสิทธิ์ไปโรงเรียนไหม', 'education'],
+  ])('understands a rights question typed in %s: %s', async (lng, question, expected) => {
+    const child = await onboarded(running.url, lng);
+    const answer = await child.send(question);
+    if (expected === 'education') expect(said(answer)).toContain(running.heard.content.t('th', 'rights')('topics.education.teen'));
+    else expect(buttons(answer).length).toBeGreaterThanOrEqual(4);
+  });
+});
