@@ -3,7 +3,8 @@
  * "don't" or "self-harm" matches "dont", "don’t" and "self harm" alike.
  */
 
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad\ufe0e\ufe0f]/gu;
+// An alternation, not a class: a class holding the zero-width joiner trips lint as a "combined character".
+const ZERO_WIDTH = /\u200b|\u200c|\u200d|\u2060|\ufeff|\u00ad|\ufe0e|\ufe0f/gu;
 // Apostrophes vanish rather than split words: "don't" and "dont" must be the same word.
 const APOSTROPHES = /['\u2018\u2019\u02bc`\u00b4]/gu;
 // Hyphens, underscores, slashes and symbols separate words but do not end a clause. Emoji are kept as words of
