@@ -28,6 +28,9 @@ import { TextSealer } from '../core/privacy/textSealer';
 import { concernFiler, ScreenText } from './safeguarding';
 import { startSpoolReplay } from './spoolReplay';
 import { defaultScreener } from './screener';
+import { createNotifiers } from '../core/notify/notifiers';
+import { createNotifyMetrics } from '../core/notify/notifyMetrics';
+import { createNotifyWorker } from '../core/notify/notifyWorker';
 
 // Only for development without HEARD_SECRET; production refuses to start without one (see config.ts).
 const DEVELOPMENT_SECRET = 'heard-development-secret-do-not-use-in-production';
@@ -64,6 +67,20 @@ export async function makeApp(config: Config, options: { log?: Logger; screen?: 
   const spool = new ConcernSpool(path.resolve(config.SPOOL_DIR, 'concerns.jsonl'), sealer);
   const reports = new ReportService({ store: stores.reports, spool, keys, sealer, sla: DEFAULT_SLA, limiter: stores.limiter });
   const spoolReplay = startSpoolReplay(spool, stores.reports, log);
+  // Alerts to the monitoring body, consumed from the outbox where ROLE runs the worker.
+  const alerting = createNotifiers({
+    webhookUrl: config.NOTIFY_WEBHOOK_URL,
+    webhookKey: keys.key('webhook'),
+    smtpUrl: config.SMTP_URL,
+    emailTo: config.NOTIFY_EMAIL_TO,
+    publicUrl: config.PUBLIC_URL,
+  });
+  const { outbox } = stores;
+  const notifyWorker =
+    alerting.notifiers.length > 0 && (config.ROLE === 'all' || config.ROLE === 'worker')
+      ? createNotifyWorker({ outbox, notifiers: alerting.notifiers, log, metrics: createNotifyMetrics(metrics.registry) })
+      : undefined;
+  notifyWorker?.start();
   const fileConcern = concernFiler(reports, log, metrics);
   const deps: DialogDeps = {
     content,
@@ -136,6 +153,9 @@ export async function makeApp(config: Config, options: { log?: Logger; screen?: 
     adapter,
     close: async () => {
       spoolReplay.stop();
+      await notifyWorker?.stop();
+      await outbox.close();
+      alerting.close();
       await stores.close();
     },
   };

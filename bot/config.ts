@@ -40,6 +40,9 @@ export const configSchema = z
     SPOOL_DIR: z.string().min(1).default('var/spool'),
   })
   .superRefine((c, ctx) => {
+    if (c.SMTP_URL && !c.NOTIFY_EMAIL_TO) {
+      ctx.addIssue({ code: 'custom', path: ['NOTIFY_EMAIL_TO'], message: 'is required when SMTP_URL is set (where alerts go)' });
+    }
     if (c.NODE_ENV !== 'production') return;
     // Auth off, unkeyed pseudonyms or data in memory are fine on a laptop and wrong anywhere else.
     for (const name of ['MicrosoftAppId', 'HEARD_SECRET', 'REDIS_URL'] as const) {

@@ -5,7 +5,10 @@ import { RedisStateStorage } from '../core/store/redis/redisStateStorage';
 import { connectRedis, RedisClient, whenReady } from '../core/store/redis/redisConnection';
 import { TextSealer } from '../core/privacy/textSealer';
 import { RateLimiter, StateStorage, StoreLifecycle } from '../core/store/types';
-import { ReportStore } from '../core/cases/types';
+import { Outbox, ReportStore } from '../core/cases/types';
+import { MemoryEventLog } from '../core/store/memory/memoryEventLog';
+import { MemoryOutbox } from '../core/store/memory/memoryOutbox';
+import { RedisOutbox } from '../core/store/redis/redisOutbox';
 import { MemoryReportStore } from '../core/store/memory/memoryReportStore';
 import { RedisReportStore } from '../core/store/redis/redisReportStore';
 import { MemoryRateLimiter } from '../core/store/memory/memoryRateLimiter';
@@ -15,6 +18,8 @@ export interface Stores extends StoreLifecycle {
   kind: 'redis' | 'memory';
   state: StateStorage;
   reports: ReportStore;
+  /** The reports' outbox as notifier workers consume it. */
+  outbox: Outbox & { close(): void | Promise<void> };
   limiter: RateLimiter;
   redis?: RedisClient;
 }
@@ -24,10 +29,12 @@ export async function openStores(config: Config, log: Logger, sealer: TextSealer
   const stateTtlMs = config.CONVERSATION_TTL_DAYS * 86_400_000;
   if (!config.REDIS_URL) {
     log.warn('No REDIS_URL: running on the in-memory store. NOTHING IS PERSISTED: a restart forgets every conversation and report.');
+    const events = new MemoryEventLog();
     return {
       kind: 'memory',
       state: new MemoryStateStorage(stateTtlMs),
-      reports: new MemoryReportStore({ append: () => undefined }),
+      reports: new MemoryReportStore(events),
+      outbox: new MemoryOutbox(events),
       limiter: new MemoryRateLimiter(),
       ping: async () => undefined,
       close: async () => undefined,
@@ -43,6 +50,7 @@ export async function openStores(config: Config, log: Logger, sealer: TextSealer
     redis,
     state: new RedisStateStorage(redis, prefix, stateTtlMs),
     reports: new RedisReportStore(redis, prefix, sealer),
+    outbox: new RedisOutbox(redis, prefix, sealer),
     limiter: new RedisRateLimiter(redis, prefix),
     ping: async () => {
       await redis.ping();

@@ -16,6 +16,7 @@ describe('loadConfig', () => {
     [{ OPENAI_BASE_URL: 'not a url' }, 'OPENAI_BASE_URL'],
     [{ ROLE: 'everything' }, 'ROLE'],
     [{ ADMIN_BOOTSTRAP_TOTP_SECRET: 'not base32!' }, 'ADMIN_BOOTSTRAP_TOTP_SECRET'],
+    [{ SMTP_URL: 'smtp://127.0.0.1:25' }, 'NOTIFY_EMAIL_TO'],
   ])('stops with a message naming the bad variable: %j', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${name}:`));
