@@ -21,6 +21,8 @@ import { turnFacts } from '../dialogs/childProfile';
 import { ComplaintDialog } from '../dialogs/complaintDialog';
 import { CheckReportDialog } from '../dialogs/checkReportDialog';
 import { RightsDialog } from '../dialogs/rightsDialog';
+import { SurveyDialog } from '../dialogs/surveyDialog';
+import { ViewsService } from '../core/views/viewsService';
 import { ConcernSpool } from '../core/cases/concernSpool';
 import { ReportService } from '../core/cases/reportService';
 import { DEFAULT_SLA } from '../core/cases/sla';
@@ -34,6 +36,7 @@ import { createNotifyWorker } from '../core/notify/notifyWorker';
 
 // Only for development without HEARD_SECRET; production refuses to start without one (see config.ts).
 const DEVELOPMENT_SECRET = 'heard-development-secret-do-not-use-in-production';
+export const DEMO_FACILITY_ID = 'demo-facility';
 
 export interface HeardApp {
   app: express.Express;
@@ -64,6 +67,7 @@ export async function makeApp(config: Config, options: { log?: Logger; screen?: 
     log.warn('state store unavailable: this turn runs on in-process state'),
   );
   const state = new ProtectedStateStorage(resilient, (k) => keys.hash('state-key', k), sealer);
+  if (stores.kind === 'memory') await seedDemo(stores);
   const spool = new ConcernSpool(path.resolve(config.SPOOL_DIR, 'concerns.jsonl'), sealer);
   const reports = new ReportService({ store: stores.reports, spool, keys, sealer, sla: DEFAULT_SLA, limiter: stores.limiter });
   const spoolReplay = startSpoolReplay(spool, stores.reports, log);
@@ -86,6 +90,8 @@ export async function makeApp(config: Config, options: { log?: Logger; screen?: 
     content,
     helplines,
     reports,
+    views: new ViewsService(stores.views, keys),
+    facilities: stores.facilities,
     fileConcern,
     countryOf: (context) => content.meta[turnFacts(context).profile.language ?? 'en']?.country,
   };
@@ -93,6 +99,7 @@ export async function makeApp(config: Config, options: { log?: Logger; screen?: 
   const menu = new MainMenuDialog(deps, {
     rights: new RightsDialog(deps),
     help: helpNow,
+    views: new SurveyDialog(deps),
     complaint: new ComplaintDialog(deps),
     check: new CheckReportDialog(deps),
   });
@@ -159,6 +166,11 @@ export async function makeApp(config: Config, options: { log?: Logger; screen?: 
       await stores.close();
     },
   };
+}
+
+/** The embedded default's demo data: one care home, so the survey and kiosk work on first start. */
+async function seedDemo(stores: Stores): Promise<void> {
+  await stores.facilities.upsert({ id: DEMO_FACILITY_ID, name: 'Demo children’s home', country: 'TH', kind: 'children_home' });
 }
 
 /** One error style at the edge: a generic message to the caller, the detail in the log. */

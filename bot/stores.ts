@@ -6,6 +6,12 @@ import { connectRedis, RedisClient, whenReady } from '../core/store/redis/redisC
 import { TextSealer } from '../core/privacy/textSealer';
 import { RateLimiter, StateStorage, StoreLifecycle } from '../core/store/types';
 import { Outbox, ReportStore } from '../core/cases/types';
+import { FacilityStore } from '../core/facilities/types';
+import { MemoryFacilityStore } from '../core/facilities/memoryFacilityStore';
+import { RedisFacilityStore } from '../core/facilities/redisFacilityStore';
+import { ViewsStore } from '../core/views/types';
+import { MemoryViewsStore } from '../core/store/memory/memoryViewsStore';
+import { RedisViewsStore } from '../core/store/redis/redisViewsStore';
 import { MemoryEventLog } from '../core/store/memory/memoryEventLog';
 import { MemoryOutbox } from '../core/store/memory/memoryOutbox';
 import { RedisOutbox } from '../core/store/redis/redisOutbox';
@@ -21,6 +27,8 @@ export interface Stores extends StoreLifecycle {
   /** The reports' outbox as notifier workers consume it. */
   outbox: Outbox & { close(): void | Promise<void> };
   limiter: RateLimiter;
+  views: ViewsStore;
+  facilities: FacilityStore;
   redis?: RedisClient;
 }
 
@@ -36,6 +44,8 @@ export async function openStores(config: Config, log: Logger, sealer: TextSealer
       reports: new MemoryReportStore(events),
       outbox: new MemoryOutbox(events),
       limiter: new MemoryRateLimiter(),
+      views: new MemoryViewsStore(),
+      facilities: new MemoryFacilityStore(),
       ping: async () => undefined,
       close: async () => undefined,
     };
@@ -52,6 +62,8 @@ export async function openStores(config: Config, log: Logger, sealer: TextSealer
     reports: new RedisReportStore(redis, prefix, sealer),
     outbox: new RedisOutbox(redis, prefix, sealer),
     limiter: new RedisRateLimiter(redis, prefix),
+    views: new RedisViewsStore(redis, prefix),
+    facilities: new RedisFacilityStore(redis, prefix),
     ping: async () => {
       await redis.ping();
     },

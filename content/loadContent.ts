@@ -12,8 +12,14 @@ const rightsCatalogueSchema = z.object({
 });
 export type RightsCatalogue = z.infer<typeof rightsCatalogueSchema>;
 
+const surveyCatalogueSchema = z.object({
+  perSession: z.number().int().min(3).max(5),
+  questions: z.array(z.object({ id: z.string().regex(/^[a-z][a-zA-Z]*$/), source: z.string().min(1) })).min(5),
+});
+export type SurveyCatalogue = z.infer<typeof surveyCatalogueSchema>;
+
 /** i18next namespaces; each is `locales/<lng>/<namespace>.json`. Other files there are data, not words. */
-export const NAMESPACES = ['common', 'rights', 'help', 'complaint', 'report'] as const;
+export const NAMESPACES = ['common', 'rights', 'help', 'complaint', 'report', 'survey'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export class ContentError extends Error {
@@ -37,6 +43,8 @@ export interface Content {
   rights: RightsCatalogue;
   /** Free-text questions to rights topics, over every language's keywords. */
   rightsIndex: RightsIndex;
+  /** The views survey's questions (survey.json); their words are in the `survey` namespace. */
+  survey: SurveyCatalogue;
 }
 
 /** Reads, validates (zod) and loads every locale under `dir/locales`; throws ContentError naming the bad file. */
@@ -79,6 +87,7 @@ export async function loadContent(dir: string = __dirname): Promise<Content> {
     i18n: instance,
     rights: readJson(path.join(dir, 'rights.json'), rightsCatalogueSchema),
     rightsIndex: new RightsIndex(keywords),
+    survey: readJson(path.join(dir, 'survey.json'), surveyCatalogueSchema),
     t: (lng, ns = 'common') => instance.getFixedT(lng, ns),
     localeData: (lng, file, schema) => {
       const p = path.join(localesDir, lng, file);

@@ -13,6 +13,8 @@ export const childProfileSchema = z.object({
   ageBand: z.enum(AGE_BANDS).optional(),
   onboarded: z.boolean().optional(),
   facilityId: z.string().optional(),
+  /** The child was asked for their home once; "I don't want to say" is respected and not asked again. */
+  facilityAsked: z.boolean().optional(),
 });
 export type ChildProfile = z.infer<typeof childProfileSchema>;
 

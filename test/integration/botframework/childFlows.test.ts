@@ -78,3 +78,47 @@ describe('what a child can do from the menu', () => {
     else expect(buttons(answer).length).toBeGreaterThanOrEqual(4);
   });
 });
+
+describe('the views survey', () => {
+  let running: RunningApp;
+  beforeAll(async () => {
+    running = await startTestApp({ SPOOL_DIR: `/tmp/heard-test-spool-${process.pid}-survey` }, { screen: () => ({ risk: 'none', categories: [], reasons: [] }) });
+  });
+  afterAll(() => running.stop());
+
+  it.each([
+    ['English', 'Tell us how it is here', 'Demo children’s home', /Do you feel safe|How safe|Can you go|How free|grown-ups|staff|rights|family|school|food|sick|rules|private|privacy|future|sad|feel bad/, 'No, I\'m done', /Thank you!/],
+    ['ไทย', 'เล่าให้ฟังว่าที่นี่เป็นยังไง', 'Demo children’s home', /\?|ไหม|แค่ไหน|ยังไง/, 'ไม่มี เสร็จแล้ว', /ขอบคุณมาก/],
+  ])('in %s: picks the home, asks four questions as faces, and keeps only counts', async (lng, entry, home, questionPattern, noComment, thanks) => {
+    const before = await running.heard.stores.views.counts(new Date().toISOString().slice(0, 7), 'demo-facility');
+    const child = await onboarded(running.url, lng);
+    const pick = await child.send(entry);
+    expect(buttons(pick)).toContain(home);
+    let question = await child.send(home);
+    for (let i = 1; i <= 4; i++) {
+      expect(said(question)).toContain(`${i}/4.`);
+      expect(said(question)).toMatch(questionPattern);
+      expect(buttons(question)).toHaveLength(6);
+      question = await child.send(i === 2 ? buttons(question)[5] : String(i)); // a face by number, once "don't want to say"
+    }
+    const done = await child.send(noComment);
+    expect(said(done)).toMatch(thanks);
+    const after = await running.heard.stores.views.counts(new Date().toISOString().slice(0, 7), 'demo-facility');
+    const total = (cells: typeof after) => cells.reduce((n, c) => n + Object.values(c.counts).reduce((a, b) => a + b, 0), 0);
+    expect(total(after) - total(before)).toBe(4);
+  });
+
+  it('files a survey comment for the monitoring team and does not ask for the home twice', async () => {
+    const child = await onboarded(running.url, 'English');
+    await child.send('Tell us how it is here');
+    await child.send("I don't want to say");
+    for (let i = 0; i < 4; i++) await child.send('3');
+    await child.send('Yes, write something');
+    const thanks = await child.send('We would like more football time');
+    expect(said(thanks)).toMatch(/monitoring team will read it/);
+    const comments = await running.heard.stores.reports.list({ category: 'survey_comment' });
+    expect(comments.some((r) => r.redactedText === 'We would like more football time')).toBe(true);
+    const again = await child.send('Tell us how it is here');
+    expect(said(again)).toMatch(/1\/4\./);
+  });
+});
