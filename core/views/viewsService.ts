@@ -18,8 +18,8 @@ export class ViewsService {
     const facility = facilityId ?? UNSPECIFIED_FACILITY;
     const answered: Record<string, number> = {};
     for (const cell of await this.store.counts(monthOf(this.now()), facility)) {
-      const { skip: _skip, ...scale } = cell.counts;
-      answered[cell.questionId] = (answered[cell.questionId] ?? 0) + Object.values(scale).reduce((a, b) => a + b, 0);
+      const c = cell.counts;
+      answered[cell.questionId] = (answered[cell.questionId] ?? 0) + c['1'] + c['2'] + c['3'] + c['4'] + c['5'];
     }
     return pickQuestions(questionIds, answered, howMany);
   }
