@@ -29,6 +29,7 @@ import { DEFAULT_SLA } from '../core/cases/sla';
 import { TextSealer } from '../core/privacy/textSealer';
 import { concernFiler, ScreenText } from './safeguarding';
 import { startSpoolReplay } from './spoolReplay';
+import { startRetentionPurge } from './retentionPurge';
 import { defaultScreener } from './screener';
 import { createNotifiers } from '../core/notify/notifiers';
 import { createNotifyMetrics } from '../core/notify/notifyMetrics';
@@ -71,6 +72,7 @@ export async function makeApp(config: Config, options: { log?: Logger; screen?: 
   const spool = new ConcernSpool(path.resolve(config.SPOOL_DIR, 'concerns.jsonl'), sealer);
   const reports = new ReportService({ store: stores.reports, spool, keys, sealer, sla: DEFAULT_SLA, limiter: stores.limiter });
   const spoolReplay = startSpoolReplay(spool, stores.reports, log);
+  const runsWorker = config.ROLE === 'all' || config.ROLE === 'worker';
   // Alerts to the monitoring body, consumed from the outbox where ROLE runs the worker.
   const alerting = createNotifiers({
     webhookUrl: config.NOTIFY_WEBHOOK_URL,
@@ -81,10 +83,11 @@ export async function makeApp(config: Config, options: { log?: Logger; screen?: 
   });
   const { outbox } = stores;
   const notifyWorker =
-    alerting.notifiers.length > 0 && (config.ROLE === 'all' || config.ROLE === 'worker')
+    alerting.notifiers.length > 0 && runsWorker
       ? createNotifyWorker({ outbox, notifiers: alerting.notifiers, log, metrics: createNotifyMetrics(metrics.registry) })
       : undefined;
   notifyWorker?.start();
+  const retention = runsWorker ? startRetentionPurge(stores.reports, config.REPORT_RETENTION_DAYS, log) : undefined;
   const fileConcern = concernFiler(reports, log, metrics);
   const deps: DialogDeps = {
     content,
@@ -145,7 +148,8 @@ export async function makeApp(config: Config, options: { log?: Logger; screen?: 
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  app.use(messagesRoute(adapter, (ctx) => bot.run(ctx), log));
+  // ROLE=admin and ROLE=worker processes do not take children's messages.
+  if (config.ROLE === 'all' || config.ROLE === 'bot') app.use(messagesRoute(adapter, (ctx) => bot.run(ctx), log));
   app.use(errorHandler(log));
 
   return {
@@ -160,6 +164,7 @@ export async function makeApp(config: Config, options: { log?: Logger; screen?: 
     adapter,
     close: async () => {
       spoolReplay.stop();
+      retention?.stop();
       await notifyWorker?.stop();
       await outbox.close();
       alerting.close();
