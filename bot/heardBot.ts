@@ -11,6 +11,7 @@ import { ROOT_DIALOG, RootDialog } from '../dialogs/rootDialog';
 import { SecretKeys } from '../core/privacy/secretKeys';
 import { pseudonymFor } from '../core/privacy/pseudonym';
 import { Metrics } from './metrics';
+import { renderForChannel } from './channels/render';
 
 /** Safeguarding as the bot needs it: rule screening (synchronous, no model) and durable filing. */
 export interface TurnSafeguarding {
@@ -71,8 +72,11 @@ export class HeardBot {
     }
     setTurnFacts(context, facts);
     context.onSendActivities(async (_ctx, outgoing, next) => {
-      // Mark every message with the language it is in, so clients can set `lang` and pick a voice.
+      // Mark every message with the language it is in (clients set `lang` and pick a voice), then shape it for
+      // the channel: dialogs never know which channel they are on.
       for (const a of outgoing) if (a.type === ActivityTypes.Message) a.locale = facts.profile.language;
+      const rendered = outgoing.flatMap((a) => renderForChannel(a, activity.channelId));
+      outgoing.splice(0, outgoing.length, ...rendered);
       return next();
     });
     const dc = await this.dialogs.createContext(context);

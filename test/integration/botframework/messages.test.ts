@@ -83,3 +83,22 @@ describe('POST /api/messages (in-memory store)', () => {
     expect(metrics).toMatch(/heard_turn_duration_seconds_bucket/);
   });
 });
+
+describe('channels without buttons', () => {
+  let running: RunningApp;
+  beforeAll(async () => {
+    running = await startTestApp();
+  });
+  afterAll(() => running.stop());
+
+  it('on sms, every choice is a numbered line and can be made by typing its number', async () => {
+    const child = new BotFrameworkClient(running.url, '+66810000000', 'sms');
+    const languages = texts(await child.send('hi')).join('\n');
+    expect(languages).toMatch(/1\. English\n2\. ไทย/);
+    const age = texts(await child.send('1')).join('\n');
+    expect(age).toMatch(/1\. Under 12\n2\. 12 to 17/);
+    const menu = texts(await child.send('2')).join('\n');
+    expect(menu).toMatch(/4\. I need help now\n5\. Check my report/);
+    expect(texts(await child.send('4')).join('\n')).toMatch(/1387[\s\S]*1\. Tell you what is happening\n2\. No, go on/);
+  });
+});
