@@ -7,6 +7,7 @@ import { createMetrics, Metrics } from './metrics';
 import { openStores, Stores } from './stores';
 import { HeardBot } from './heardBot';
 import { messagesRoute } from './channels/botframework/messagesRoute';
+import { unauthorizedOnBadToken } from './channels/botframework/strictAuthentication';
 import { loadContent, Content, readJson } from '../content/loadContent';
 import { Helplines } from '../content/helplines';
 import { helplinesFileSchema } from '../content/helplinesSchema';
@@ -53,7 +54,15 @@ export interface HeardApp {
 }
 
 /** The composition root: builds every part, chooses every implementation, wires them into one express app. */
-export async function makeApp(config: Config, options: { log?: Logger; screen?: ScreenText } = {}): Promise<HeardApp> {
+export interface MakeAppOptions {
+  log?: Logger;
+  /** Replaces the rule screener (tests of dialog flows). */
+  screen?: ScreenText;
+  /** Where Bot Framework's signing keys are published: a sovereign cloud, or a local stand-in in tests. */
+  botOpenIdMetadataUrl?: string;
+}
+
+export async function makeApp(config: Config, options: MakeAppOptions = {}): Promise<HeardApp> {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   if (!config.HEARD_SECRET) log.warn('No HEARD_SECRET: pseudonyms and encryption use a development key. Never do this with real children.');
   const keys = new SecretKeys(config.HEARD_SECRET ?? DEVELOPMENT_SECRET);
@@ -118,12 +127,17 @@ export async function makeApp(config: Config, options: { log?: Logger; screen?: 
   });
 
   const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication({
+    unauthorizedOnBadToken(new ConfigurationBotFrameworkAuthentication({
       MicrosoftAppId: config.MicrosoftAppId,
       MicrosoftAppPassword: config.MicrosoftAppPassword,
       MicrosoftAppType: config.MicrosoftAppType,
       MicrosoftAppTenantId: config.MicrosoftAppTenantId,
-    }),
+      ...(options.botOpenIdMetadataUrl && {
+        ToBotFromChannelOpenIdMetadataUrl: options.botOpenIdMetadataUrl,
+        ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+        ToBotFromEmulatorOpenIdMetadataUrl: options.botOpenIdMetadataUrl,
+      }),
+    })),
   );
   adapter.onTurnError = async (context, error) => {
     log.error({ err: error, channel: context.activity.channelId }, 'turn failed');
