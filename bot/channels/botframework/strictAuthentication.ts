@@ -1,5 +1,5 @@
-import { BotFrameworkAuthentication, StatusCodes } from 'botbuilder';
-import { AuthenticationError } from 'botframework-connector';
+import { StatusCodes } from 'botbuilder';
+import { AuthenticationError, BotFrameworkAuthentication } from 'botframework-connector';
 
 /**
  * botbuilder turns an AuthenticationError into 401 but a token its JWT library rejects (a forged signature) into
