@@ -31,6 +31,8 @@ import { TextSealer } from '../core/privacy/textSealer';
 import { concernFiler, ScreenText } from './safeguarding';
 import { startSpoolReplay } from './spoolReplay';
 import { startRetentionPurge } from './retentionPurge';
+import { proactiveReplier } from './proactiveReply';
+import { Note, Report } from '../core/cases/types';
 import { defaultScreener } from './screener';
 import { createNotifiers } from '../core/notify/notifiers';
 import { createNotifyMetrics } from '../core/notify/notifyMetrics';
@@ -50,6 +52,8 @@ export interface HeardApp {
   reports: ReportService;
   bot: HeardBot;
   adapter: CloudAdapter;
+  /** Sends a staff reply on the child's channel when they asked for one and it can be reached. */
+  sendReplyToChild: (report: Report, note: Note) => Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -139,6 +143,7 @@ export async function makeApp(config: Config, options: MakeAppOptions = {}): Pro
       }),
     })),
   );
+  const sendReplyToChild = proactiveReplier(adapter, config.MicrosoftAppId, sealer, content);
   adapter.onTurnError = async (context, error) => {
     log.error({ err: error, channel: context.activity.channelId }, 'turn failed');
     const lng = context.activity.locale?.split('-')[0] ?? 'en';
@@ -176,6 +181,7 @@ export async function makeApp(config: Config, options: MakeAppOptions = {}): Pro
     reports,
     bot,
     adapter,
+    sendReplyToChild,
     close: async () => {
       spoolReplay.stop();
       retention?.stop();

@@ -14,6 +14,8 @@ export interface ReplyActivity {
  */
 export class BotFrameworkClient {
   readonly conversationId = `conv-${randomUUID()}`;
+  /** Where the channel's connector listens; a fake connector on loopback receives proactive messages. */
+  serviceUrl = 'http://127.0.0.1:9/';
 
   constructor(
     private readonly baseUrl: string,
@@ -37,7 +39,7 @@ export class BotFrameworkClient {
       body: JSON.stringify({
         id: randomUUID(),
         channelId: this.channelId,
-        serviceUrl: 'http://127.0.0.1:9/',
+        serviceUrl: this.serviceUrl,
         from: { id: this.userId, name: 'A Child' },
         recipient: { id: 'heard-bot' },
         conversation: { id: this.conversationId },
