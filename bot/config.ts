@@ -43,6 +43,15 @@ export const configSchema = z
     if (c.SMTP_URL && !c.NOTIFY_EMAIL_TO) {
       ctx.addIssue({ code: 'custom', path: ['NOTIFY_EMAIL_TO'], message: 'is required when SMTP_URL is set (where alerts go)' });
     }
+    if (c.MicrosoftAppType === 'SingleTenant' && !c.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType=SingleTenant' });
+    }
+    if (c.MicrosoftAppType === 'UserAssignedMSI' && c.MicrosoftAppPassword) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'must be empty with a managed identity (UserAssignedMSI)' });
+    }
+    if (c.MicrosoftAppType !== 'UserAssignedMSI' && c.MicrosoftAppId && !c.MicrosoftAppPassword) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required with MicrosoftAppId (or set MicrosoftAppType=UserAssignedMSI)' });
+    }
     if (c.NODE_ENV !== 'production') return;
     // Auth off, unkeyed pseudonyms or data in memory are fine on a laptop and wrong anywhere else.
     for (const name of ['MicrosoftAppId', 'HEARD_SECRET', 'REDIS_URL'] as const) {

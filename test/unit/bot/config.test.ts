@@ -17,6 +17,9 @@ describe('loadConfig', () => {
     [{ ROLE: 'everything' }, 'ROLE'],
     [{ ADMIN_BOOTSTRAP_TOTP_SECRET: 'not base32!' }, 'ADMIN_BOOTSTRAP_TOTP_SECRET'],
     [{ SMTP_URL: 'smtp://127.0.0.1:25' }, 'NOTIFY_EMAIL_TO'],
+    [{ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId'],
+    [{ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', MicrosoftAppType: 'UserAssignedMSI' }, 'MicrosoftAppPassword'],
+    [{ MicrosoftAppId: 'a' }, 'MicrosoftAppPassword'],
   ])('stops with a message naming the bad variable: %j', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${name}:`));
