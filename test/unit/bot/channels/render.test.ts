@@ -8,9 +8,16 @@ const ask = () =>
   );
 
 describe('renderForChannel', () => {
-  it.each(['telegram', 'facebook', 'line', 'directline', 'emulator'])('keeps suggested actions on %s', (channel) => {
+  it.each(['telegram', 'facebook', 'line', 'directline', 'emulator'])('keeps short suggested actions on %s', (channel) => {
     const [out] = renderForChannel(ask(), channel);
     expect(out.suggestedActions?.actions.map((a) => a.title)).toEqual(['Know my rights', 'Make a complaint']);
+  });
+
+  it.each(['facebook', 'line'])('on %s, numbers the buttons when a title is longer than the app shows', (channel) => {
+    const long = MessageFactory.suggestedActions(['Yes', 'Tell us how it is here'], 'Pick one');
+    const [out] = renderForChannel(long, channel);
+    expect(out.text).toBe('Pick one\n\n1. Yes\n2. Tell us how it is here');
+    expect(out.suggestedActions?.actions.map((a) => a.title)).toEqual(['1', '2']);
   });
 
   it('puts the choices on a hero card on msteams', () => {
