@@ -1,9 +1,8 @@
+import { MatcherPool } from './matcherPool';
 import { PatternError } from './patternCompiler';
-import { Occurrence, PhraseMatcher, PreparedText } from './phraseMatcher';
+import { Occurrence, PhraseMatcher } from './phraseMatcher';
 import { Rule, RuleFile } from './ruleSchema';
-import { SegmentedMatcher } from './segmentedMatcher';
 import { Category } from './types';
-import { WordMatcher } from './wordMatcher';
 
 /** A rule as screening needs it, tagged with the locale of its file. */
 export interface CompiledRule {
@@ -29,31 +28,48 @@ const WINDOWS = {
   character: { before: 6, after: 4 },
 } as const;
 
-/** A rule file compiled into one phrase matcher, plus the logic that turns occurrences into matched rules. */
+/** True when `inner` lies wholly inside a span a gap of `hit` skipped ("मुझे कोई नहीं मारता" for "मुझे ... मारता"). */
+function insideGap(hit: Occurrence, inner: Occurrence): boolean {
+  const gaps = hit.gaps;
+  if (!gaps) return false;
+  for (let i = 0; i < gaps.length; i += 2)
+    if (inner.start >= gaps[i] && inner.end <= gaps[i + 1]) return true;
+  return false;
+}
+
+/**
+ * A rule file compiled into its own range of phrases in a (shared) phrase matcher, plus the logic that turns
+ * occurrences into matched rules.
+ */
 export class CompiledRuleSet {
   readonly locale: string;
   readonly script: string;
   readonly clauseBreaks: readonly string[];
+  /** The matcher holding this file's phrases; the screener runs it once for all files sharing it. */
+  readonly matcher: PhraseMatcher;
   private readonly rules: Rule[];
+  /** Roles of this file's phrases, indexed from `firstPhrase`. */
   private readonly roles: Role[] = [];
-  private readonly matcher: PhraseMatcher;
+  private readonly firstPhrase: number;
 
   /** Compiles a validated rule file; throws PatternError carrying the offending rule id in its message. */
-  constructor(file: RuleFile) {
+  constructor(file: RuleFile, pool: MatcherPool = new MatcherPool()) {
     this.locale = file.locale;
     this.script = file.script;
     this.clauseBreaks = file.clauseBreaks;
     this.rules = file.rules;
-    const matcher = file.segmented ? new SegmentedMatcher() : new WordMatcher();
-    this.matcher = matcher;
+    const shared = pool.get(file.script, file.segmented);
+    this.matcher = shared.matcher;
+    this.firstPhrase = shared.nextPhrase;
     const add = (pattern: string, role: Role, where: string) => {
       try {
-        matcher.add(pattern, this.roles.length);
+        shared.matcher.add(pattern, this.firstPhrase + this.roles.length);
       } catch (error) {
         if (error instanceof PatternError) throw new PatternError(`${where}: ${error.message}`);
         throw error;
       }
       this.roles.push(role);
+      shared.nextPhrase = this.firstPhrase + this.roles.length;
     };
     file.negators.forEach((p) => add(p, { kind: 'negator' }, 'negators'));
     file.negatorsAfter.forEach((p) => add(p, { kind: 'negatorAfter' }, 'negatorsAfter'));
@@ -63,16 +79,23 @@ export class CompiledRuleSet {
       const where = `rule "${rule.id}"`;
       rule.patterns.forEach((p) => add(p, { kind: 'pattern', rule: index }, where));
       rule.unless.forEach((p) => add(p, { kind: 'unless', rule: index }, where));
-      rule.all?.forEach((list, listIndex) => list.forEach((p) => add(p, { kind: 'all', rule: index, list: listIndex }, where)));
+      rule.all?.forEach((list, listIndex) =>
+        list.forEach((p) => add(p, { kind: 'all', rule: index, list: listIndex }, where)),
+      );
     });
   }
 
-  /** The rules this text matches, after negation, figurative speech and `unless` have had their say. */
-  match(text: PreparedText): CompiledRule[] {
-    const occurrences = this.matcher.find(text);
-    const hits = occurrences.filter((o) => ['pattern', 'all'].includes(this.roles[o.phrase].kind));
+  /**
+   * The rules matched by `found` (what this file's matcher found in a message; other files' phrases are ignored),
+   * after negation, figurative speech and `unless` have had their say.
+   */
+  match(found: Occurrence[]): CompiledRule[] {
+    const occurrences = found.filter(
+      (o) => o.phrase >= this.firstPhrase && o.phrase < this.firstPhrase + this.roles.length,
+    );
+    const hits = occurrences.filter((o) => ['pattern', 'all'].includes(this.role(o).kind));
     if (hits.length === 0) return [];
-    const byKind = (kind: Role['kind']) => occurrences.filter((o) => this.roles[o.phrase].kind === kind);
+    const byKind = (kind: Role['kind']) => occurrences.filter((o) => this.role(o).kind === kind);
     const context = {
       negators: byKind('negator'),
       after: byKind('negatorAfter'),
@@ -85,7 +108,7 @@ export class CompiledRuleSet {
     for (const hit of hits) {
       const rule = this.ruleOf(hit);
       if (matched.has(rule) || this.cancelled(hit, rule, context)) continue;
-      const role = this.roles[hit.phrase];
+      const role = this.role(hit);
       if (role.kind === 'pattern') matched.add(rule);
       else if (role.kind === 'all') {
         const seen = listsSeen.get(rule) ?? new Set<number>();
@@ -97,9 +120,13 @@ export class CompiledRuleSet {
     return [...matched].sort((a, b) => a - b).map((index) => this.describe(index));
   }
 
+  private role(occurrence: Occurrence): Role {
+    return this.roles[occurrence.phrase - this.firstPhrase];
+  }
+
   /** The rule a pattern, `all` or `unless` occurrence belongs to (-1 for negators and the like). */
   private ruleOf(occurrence: Occurrence): number {
-    const role = this.roles[occurrence.phrase];
+    const role = this.role(occurrence);
     return 'rule' in role ? role.rule : -1;
   }
 
@@ -117,12 +144,13 @@ export class CompiledRuleSet {
         hit.start - n.end <= window.before &&
         !context.blockers.some((b) => sameClause(b) && b.start >= n.end && b.end <= hit.start),
     );
+    const negatedInGap = context.negators.some((n) => sameClause(n) && insideGap(hit, n));
     const negatedAfter = context.after.some(
       (a) => sameClause(a) && a.start >= hit.end && a.start - hit.end <= window.after,
     );
     const figurative = this.rules[rule].literalOnly && context.figurative.some(sameClause);
     const excepted = context.unless.some((u) => sameClause(u) && this.ruleOf(u) === rule);
-    return negatedBefore || negatedAfter || figurative || excepted;
+    return negatedBefore || negatedInGap || negatedAfter || figurative || excepted;
   }
 
   private describe(index: number): CompiledRule {

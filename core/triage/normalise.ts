@@ -12,20 +12,35 @@ const APOSTROPHES = /['\u2018\u2019\u02bc`\u00b4]/gu;
 const WORD_SEPARATORS = /[\p{Pd}\p{Pc}&/\\#@*]|(?!\p{Extended_Pictographic})\p{S}/gu;
 const CLAUSE_BREAK = /[\p{P}\n\r\u2028\u2029]+/u;
 const REPEATS = /(\p{L}|\p{M})\1{2,}/gu;
+const DOUBLED = /(\p{L})\1+/gu;
 const WORD = /[\p{L}\p{M}\p{N}]+|\p{Extended_Pictographic}/gu;
 // A word written half in Latin and half in another script ("ผมอยากkill") is two words.
 const SCRIPT_SEAM = /(?<=\p{sc=Latin})(?=[^\P{L}\p{sc=Latin}])|(?<=[^\P{L}\p{sc=Latin}])(?=\p{sc=Latin})/gu;
 
+// eslint-disable-next-line no-control-regex -- "all ASCII" must include control characters
+const ASCII = /^[\x00-\x7f]*$/;
+const LEET_CHARS = /[0-9@$!]/;
 const LEET_RUN = /[a-z0-9@$!]*[a-z][a-z0-9@$!]*/g;
-const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
+const LEET: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+};
 
 /**
  * Undoes common Latin obfuscation ("k1ll", "d!e", "su1c1de"). A digit is read as a letter only after a letter in
  * the same run, so "3am" and "14" stay numbers; a symbol only between letters, so "help!" keeps its clause break.
  */
 function undoLeet(text: string): string {
+  if (!LEET_CHARS.test(text)) return text;
   return text.replace(LEET_RUN, (run) => {
-    if (!/[0-9@$!]/.test(run)) return run;
+    if (!LEET_CHARS.test(run)) return run;
     let out = '';
     let seenLetter = false;
     for (let i = 0; i < run.length; i++) {
@@ -42,6 +57,16 @@ function undoLeet(text: string): string {
   });
 }
 
+function clean(text: string, ascii: boolean): string {
+  const unified = ascii ? text.toLowerCase() : text.normalize('NFKC').toLowerCase().replace(ZERO_WIDTH, '');
+  return undoLeet(unified.replace(APOSTROPHES, '')).replace(WORD_SEPARATORS, ' ').replace(REPEATS, '$1$1');
+}
+
+/** Whether normalising `text` would end a clause somewhere inside it (a pattern holding one could never match). */
+export function breaksClause(text: string): boolean {
+  return CLAUSE_BREAK.test(clean(text, ASCII.test(text)));
+}
+
 /** Normalised text as clauses, each a list of words. */
 export type Clauses = string[][];
 
@@ -51,13 +76,12 @@ export type Clauses = string[][];
  * word in `clauseBreaks` ("but", "because").
  */
 export function toClauses(text: string, clauseBreaks: ReadonlySet<string> = new Set()): Clauses {
-  const cleaned = undoLeet(text.normalize('NFKC').toLowerCase().replace(ZERO_WIDTH, '').replace(APOSTROPHES, ''))
-    .replace(WORD_SEPARATORS, ' ')
-    .replace(REPEATS, '$1$1');
+  // Plain ASCII (most messages) is already NFKC, has no zero-width characters and no script seams.
+  const ascii = ASCII.test(text);
   const clauses: Clauses = [];
-  for (const part of cleaned.split(CLAUSE_BREAK)) {
+  for (const part of clean(text, ascii).split(CLAUSE_BREAK)) {
     let current: string[] = [];
-    for (const word of part.replace(SCRIPT_SEAM, ' ').match(WORD) ?? []) {
+    for (const word of (ascii ? part : part.replace(SCRIPT_SEAM, ' ')).match(WORD) ?? []) {
       if (clauseBreaks.has(word)) {
         if (current.length > 0) clauses.push(current);
         current = [];
@@ -73,5 +97,6 @@ export function toClauses(text: string, clauseBreaks: ReadonlySet<string> = new 
  * still finds "die", and romanised spellings that differ only by doubling ("maar"/"mar") meet.
  */
 export function skeleton(word: string): string {
-  return word.replace(/(\p{L})\1+/gu, '$1');
+  for (let i = 1; i < word.length; i++) if (word[i] === word[i - 1]) return word.replace(DOUBLED, '$1');
+  return word;
 }

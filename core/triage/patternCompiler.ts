@@ -1,4 +1,4 @@
-import { skeleton, toClauses } from './normalise';
+import { breaksClause, Clauses, skeleton, toClauses } from './normalise';
 
 /** A pattern that cannot be compiled; the loader adds the file and rule id. */
 export class PatternError extends Error {
@@ -24,12 +24,13 @@ const MAX_VARIANTS = 512;
 
 /**
  * Expands `(a|b|)` groups into every combination ("(hit|beat*) me" → "hit me", "beat* me"). An empty choice makes
- * the group optional. Groups do not nest.
+ * the group optional. Used for scripts without spaces and for groups glued to a word; these groups do not nest.
  */
 export function expandAlternatives(pattern: string): string[] {
   const open = pattern.indexOf('(');
   if (open < 0) {
-    if (pattern.includes(')') || pattern.includes('|')) throw new PatternError(`unbalanced "|" or ")" in "${pattern}"`);
+    if (pattern.includes(')') || pattern.includes('|'))
+      throw new PatternError(`unbalanced "|" or ")" in "${pattern}"`);
     return [pattern];
   }
   const close = pattern.indexOf(')', open);
@@ -38,14 +39,25 @@ export function expandAlternatives(pattern: string): string[] {
   const rests = expandAlternatives(pattern.slice(close + 1));
   const out: string[] = [];
   for (const choice of inner.split('|')) {
-    for (const rest of rests) out.push(`${pattern.slice(0, open)}${choice}${rest}`.replace(/\s+/g, ' ').trim());
+    for (const rest of rests)
+      out.push(`${pattern.slice(0, open)}${choice}${rest}`.replace(/\s+/g, ' ').trim());
   }
-  if (out.length > MAX_VARIANTS) throw new PatternError(`"${pattern}" expands to more than ${MAX_VARIANTS} variants`);
+  if (out.length > MAX_VARIANTS)
+    throw new PatternError(`"${pattern}" expands to more than ${MAX_VARIANTS} variants`);
   return out.filter((variant) => variant.length > 0);
 }
 
+// Rule files repeat the same words thousands of times; normalising each once keeps start-up quick. The cache only
+// ever holds pattern words, a bounded set.
+const normalisedCache = new Map<string, Clauses>();
+
 function normalisedWords(raw: string, pattern: string): string[] {
-  const clauses = toClauses(raw);
+  let clauses = normalisedCache.get(raw);
+  if (!clauses) {
+    // Punctuation that ends a clause makes the words unmatchable: remember that as "no clause".
+    clauses = breaksClause(raw) ? [] : toClauses(raw);
+    normalisedCache.set(raw, clauses);
+  }
   if (clauses.length !== 1) {
     throw new PatternError(`"${pattern}" is empty or holds punctuation that would end a clause`);
   }
@@ -54,7 +66,8 @@ function normalisedWords(raw: string, pattern: string): string[] {
 
 function splitGaps(variant: string, pattern: string): string[] {
   const pieces = variant.split('...').map((piece) => piece.trim());
-  if (pieces.some((piece) => piece.length === 0)) throw new PatternError(`"${pattern}" starts or ends with "..."`);
+  if (pieces.some((piece) => piece.length === 0))
+    throw new PatternError(`"${pattern}" starts or ends with "..."`);
   return pieces;
 }
 
@@ -68,10 +81,51 @@ function toPatternWords(text: string, pattern: string): PatternWord[] {
   return out;
 }
 
-// A group standing alone between spaces stays a choice inside one pattern; a group glued to letters ("bull(y|ies)")
-// is expanded into separate patterns first.
-const GLUED_GROUP = /[^\s(]\([^()]*\)|\([^()]*\)[^\s().]/;
-const LOOSE_GROUP = /\(([^()]*)\)/g;
+type Node = { text: string } | { alternatives: Node[][] } | { gap: true };
+
+/** Parses `words (a|b (c|d)) ... more` into nodes; top-level `|` is not allowed (write two patterns). */
+function parse(pattern: string): Node[] {
+  const tokens = pattern.split(/(\.\.\.|[()|])/).filter((t) => t.length > 0);
+  let at = 0;
+  const sequence = (depth: number): Node[][] => {
+    const alternatives: Node[][] = [[]];
+    while (at < tokens.length) {
+      const token = tokens[at++];
+      const current = alternatives[alternatives.length - 1];
+      if (token === '(') current.push({ alternatives: sequence(depth + 1) });
+      else if (token === ')') {
+        if (depth === 0) break;
+        return alternatives;
+      } else if (token === '|') {
+        if (depth === 0) break;
+        alternatives.push([]);
+      } else if (token === '...') current.push({ gap: true });
+      else current.push({ text: token });
+    }
+    if (depth > 0 || at < tokens.length) throw new PatternError(`unbalanced "(", "|" or ")" in "${pattern}"`);
+    return alternatives;
+  };
+  return sequence(0)[0];
+}
+
+/** Every word sequence a group can stand for (nested groups multiply out). */
+function expandNodes(nodes: Node[], pattern: string): PatternWord[][] {
+  let out: PatternWord[][] = [[]];
+  for (const node of nodes) {
+    if ('gap' in node) throw new PatternError(`"..." inside a group in "${pattern}"`);
+    const options =
+      'text' in node
+        ? [toPatternWords(node.text, pattern)]
+        : node.alternatives.flatMap((alternative) => expandNodes(alternative, pattern));
+    out = out.flatMap((head) => options.map((option) => [...head, ...option]));
+    if (out.length > MAX_VARIANTS)
+      throw new PatternError(`a group in "${pattern}" has over ${MAX_VARIANTS} choices`);
+  }
+  return out;
+}
+
+// A group glued to letters ("bull(y|ies)") is expanded into separate patterns first.
+const GLUED_GROUP = /[^\s(|]\([^()]*\)|\([^()]*\)[^\s()|.]/;
 
 /**
  * Compiles a pattern for a language written with spaces into elements: words, `(a|b c|)` choices and `...` gaps.
@@ -82,20 +136,16 @@ export function compileWordPattern(pattern: string): WordElement[][] {
   const variants = GLUED_GROUP.test(pattern) ? expandAlternatives(pattern) : [pattern];
   return variants.map((variant) => {
     const elements: WordElement[] = [];
-    splitGaps(variant, pattern).forEach((piece, index) => {
-      if (index > 0) elements.push({ gap: WORD_GAP });
-      let last = 0;
-      const plain = (text: string) => {
-        for (const word of toPatternWords(text, pattern)) elements.push({ choices: [[word]] });
-      };
-      for (const group of piece.matchAll(LOOSE_GROUP)) {
-        plain(piece.slice(last, group.index));
-        elements.push({ choices: (group[1] ?? '').split('|').map((choice) => toPatternWords(choice, pattern)) });
-        last = (group.index ?? 0) + group[0].length;
-      }
-      plain(piece.slice(last));
-    });
-    if (/[()|]/.test(variant.replace(LOOSE_GROUP, ''))) throw new PatternError(`unbalanced "(", "|" or ")" in "${pattern}"`);
+    for (const node of parse(variant)) {
+      if ('gap' in node) elements.push({ gap: WORD_GAP });
+      else if ('text' in node)
+        for (const word of toPatternWords(node.text, pattern)) elements.push({ choices: [[word]] });
+      else elements.push({ choices: expandNodes([node], pattern) });
+    }
+    const first = elements[0];
+    const last = elements[elements.length - 1];
+    if (!first || 'gap' in first || 'gap' in last)
+      throw new PatternError(`"${pattern}" starts or ends with "..."`);
     if (elements.every((e) => 'choices' in e && e.choices.some((c) => c.length === 0))) {
       throw new PatternError(`"${pattern}" can match nothing at all`);
     }

@@ -6,6 +6,8 @@ export interface Occurrence {
   clause: number;
   start: number;
   end: number;
+  /** The spans a `...` gap skipped, as flat [from, to) pairs: a negator there cancels the match. */
+  gaps?: number[];
 }
 
 /** A message prepared once and shared by every rule set that screens it; the views are built on first use. */
@@ -31,5 +33,7 @@ export class PreparedText {
 /** Finds every registered phrase in a prepared text. Distances between occurrences are counted in `unit`s. */
 export interface PhraseMatcher {
   readonly unit: 'word' | 'character';
+  /** Registers a pattern (README syntax) under a phrase number; throws PatternError when it is malformed. */
+  add(pattern: string, phrase: number): void;
   find(text: PreparedText): Occurrence[];
 }

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { CompiledRuleSet } from './compiledRuleSet';
+import { MatcherPool } from './matcherPool';
 import { PatternError } from './patternCompiler';
 import { ruleFileSchema } from './ruleSchema';
 
@@ -22,7 +23,10 @@ export class RuleFileError extends Error {
  * compiled form from dist/ (the build copies no JSON).
  */
 export function defaultRulesDir(): string {
-  const candidates = [join(__dirname, 'rules'), resolve(__dirname, '..', '..', '..', 'core', 'triage', 'rules')];
+  const candidates = [
+    join(__dirname, 'rules'),
+    resolve(__dirname, '..', '..', '..', 'core', 'triage', 'rules'),
+  ];
   return candidates.find((dir) => existsSync(dir)) ?? candidates[0];
 }
 
@@ -37,8 +41,8 @@ function describeIssue(raw: unknown, issue: z.core.$ZodIssue): string {
   return `${where}: ${issue.message}`;
 }
 
-/** Reads, validates and compiles one rule file. */
-export function loadRuleFile(path: string): CompiledRuleSet {
+/** Reads, validates and compiles one rule file, into a matcher of `pool` shared with files of the same script. */
+export function loadRuleFile(path: string, pool: MatcherPool = new MatcherPool()): CompiledRuleSet {
   const file = basename(path);
   let raw: unknown;
   try {
@@ -61,7 +65,7 @@ export function loadRuleFile(path: string): CompiledRuleSet {
     throw new RuleFileError(file, `"${parsed.data.script}" is not a Unicode script name`, { cause: error });
   }
   try {
-    return new CompiledRuleSet(parsed.data);
+    return new CompiledRuleSet(parsed.data, pool);
   } catch (error) {
     if (error instanceof PatternError) throw new RuleFileError(file, error.message, { cause: error });
     throw error;
@@ -76,10 +80,12 @@ export function loadRuleSets(dir: string = defaultRulesDir()): CompiledRuleSet[]
   const files = readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .sort();
-  const sets = files.map((name) => loadRuleFile(join(dir, name)));
+  const pool = new MatcherPool();
+  const sets = files.map((name) => loadRuleFile(join(dir, name), pool));
   const locales = new Set<string>();
   sets.forEach((set, index) => {
-    if (locales.has(set.locale)) throw new RuleFileError(files[index], `locale "${set.locale}" is declared twice`);
+    if (locales.has(set.locale))
+      throw new RuleFileError(files[index], `locale "${set.locale}" is declared twice`);
     locales.add(set.locale);
   });
   return sets;

@@ -11,7 +11,7 @@ export const ruleSchema = z
     risk: z.enum(['urgent', 'concern']),
     reason: z.string().trim().min(1),
     patterns: phrases.default([]),
-    all: z.array(phrases.min(1)).min(2).optional(),
+    all: z.array(phrases.min(1)).min(1).optional(),
     literalOnly: z.boolean().default(false),
     unless: phrases.default([]),
   })
@@ -30,7 +30,7 @@ export const ruleFileSchema = z.object({
   negators: phrases.default([]),
   negatorsAfter: phrases.default([]),
   negationBlockers: phrases.default([]),
-  clauseBreaks: phrases.default([]),
+  clauseBreaks: z.array(z.string().trim().regex(/^\S+$/, 'a clause break is one word')).default([]),
   figurative: phrases.default([]),
   rules: z.array(ruleSchema).min(1),
 });

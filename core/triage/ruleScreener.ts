@@ -1,6 +1,6 @@
 import { CompiledRule, CompiledRuleSet } from './compiledRuleSet';
 import { toClauses } from './normalise';
-import { PreparedText } from './phraseMatcher';
+import { Occurrence, PhraseMatcher, PreparedText } from './phraseMatcher';
 import { loadRuleSets } from './ruleLoader';
 import { Category, Screening } from './types';
 
@@ -9,7 +9,7 @@ export interface RuleScreener {
   screen(text: string, locale?: string): Screening;
 }
 
-/** "en-GB" runs "en"; "zh" runs "zh-Hans"; "hi-Latn" runs only itself (plus whatever the text's scripts call for). */
+/** Declared "en-GB" runs "en", "hi-Latn" also runs "hi", and a bare "zh" runs "zh-Hans". */
 function localeMatches(declared: string, ruleLocale: string): boolean {
   const a = declared.toLowerCase();
   const b = ruleLocale.toLowerCase();
@@ -35,7 +35,9 @@ function toScreening(matches: CompiledRule[]): Screening {
  * is the highest risk of all matches; nothing in the text can lower it.
  */
 export function createRuleScreener(sets: CompiledRuleSet[]): RuleScreener {
-  const clauseBreaks = new Set(sets.flatMap((set) => set.clauseBreaks.flatMap((word) => toClauses(word).flat())));
+  const clauseBreaks = new Set(
+    sets.flatMap((set) => set.clauseBreaks.flatMap((word) => toClauses(word).flat())),
+  );
   const scripts = [...new Set(sets.map((set) => set.script))].map((script) => ({
     script,
     test: new RegExp(`\\p{Script=${script}}`, 'u'),
@@ -49,7 +51,15 @@ export function createRuleScreener(sets: CompiledRuleSet[]): RuleScreener {
       );
       if (active.length === 0) return toScreening([]);
       const prepared = new PreparedText(toClauses(text, clauseBreaks));
-      return toScreening(active.flatMap((set) => set.match(prepared)));
+      // Files sharing a matcher (one per script) are served by a single walk over the message.
+      const found = new Map<PhraseMatcher, Occurrence[]>();
+      return toScreening(
+        active.flatMap((set) => {
+          let occurrences = found.get(set.matcher);
+          if (!occurrences) found.set(set.matcher, (occurrences = set.matcher.find(prepared)));
+          return set.match(occurrences);
+        }),
+      );
     },
   };
 }

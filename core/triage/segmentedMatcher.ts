@@ -1,30 +1,33 @@
 import { compileSegmentedPattern, SEGMENTED_GAP } from './patternCompiler';
 import { Occurrence, PhraseMatcher, PreparedText } from './phraseMatcher';
 
-interface Entry {
-  phrase: number;
-  pieces: string[];
+interface CharNode {
+  next: Map<string, CharNode>;
+  /** Patterns whose first piece ends here, with the pieces that must follow within the gap. */
+  done: { phrase: number; rest: string[] }[];
 }
 
-const KEY_LENGTH = 2;
+const newNode = (): CharNode => ({ next: new Map(), done: [] });
 
 /**
- * Matches patterns anywhere in a clause, for scripts written without spaces. Patterns are bucketed by their first
- * two characters (or one, for one-character patterns), so each position of the text costs two map look-ups.
+ * Matches patterns anywhere in a clause, for scripts written without spaces. The first piece of every pattern is
+ * in one character trie, so each position of the text costs a walk as deep as the longest pattern that fits there,
+ * however many patterns the file holds.
  */
 export class SegmentedMatcher implements PhraseMatcher {
   readonly unit = 'character';
-  private readonly byPrefix = new Map<string, Entry[]>();
-  private readonly byChar = new Map<string, Entry[]>();
+  private readonly root = newNode();
 
   /** Registers a pattern (README syntax) under a phrase number; throws PatternError when it is malformed. */
   add(pattern: string, phrase: number): void {
-    for (const pieces of compileSegmentedPattern(pattern)) {
-      const index = pieces[0].length < KEY_LENGTH ? this.byChar : this.byPrefix;
-      const key = pieces[0].slice(0, KEY_LENGTH);
-      const entries = index.get(key) ?? [];
-      entries.push({ phrase, pieces });
-      index.set(key, entries);
+    for (const [first, ...rest] of compileSegmentedPattern(pattern)) {
+      let node = this.root;
+      for (const char of first) {
+        let next = node.next.get(char);
+        if (!next) node.next.set(char, (next = newNode()));
+        node = next;
+      }
+      node.done.push({ phrase, rest });
     }
   }
 
@@ -32,23 +35,32 @@ export class SegmentedMatcher implements PhraseMatcher {
     const found: Occurrence[] = [];
     text.joined.forEach((line, clause) => {
       for (let start = 0; start < line.length; start++) {
-        this.tryEntries(this.byPrefix.get(line.slice(start, start + KEY_LENGTH)), line, start, clause, found);
-        this.tryEntries(this.byChar.get(line[start]), line, start, clause, found);
+        let node: CharNode | undefined = this.root;
+        for (let pos = start; node && pos < line.length;) {
+          node = node.next.get(line[pos++]);
+          for (const { phrase, rest } of node?.done ?? []) {
+            const gaps: number[] = [];
+            const end = followPieces(line, pos, rest, gaps);
+            if (end >= 0)
+              found.push(
+                gaps.length > 0 ? { phrase, clause, start, end, gaps } : { phrase, clause, start, end },
+              );
+          }
+        }
       }
     });
     return found;
   }
+}
 
-  private tryEntries(entries: Entry[] | undefined, line: string, start: number, clause: number, found: Occurrence[]) {
-    if (!entries) return;
-    for (const { phrase, pieces } of entries) {
-      if (!line.startsWith(pieces[0], start)) continue;
-      let end = start + pieces[0].length;
-      for (let i = 1; i < pieces.length && end >= 0; i++) {
-        const at = line.indexOf(pieces[i], end);
-        end = at >= 0 && at - end <= SEGMENTED_GAP ? at + pieces[i].length : -1;
-      }
-      if (end >= 0) found.push({ phrase, clause, start, end });
-    }
+/** Where the pieces after the first end, each within the gap of the one before; skipped spans go to `gaps`. */
+function followPieces(line: string, from: number, pieces: string[], gaps: number[]): number {
+  let end = from;
+  for (const piece of pieces) {
+    const at = line.indexOf(piece, end);
+    if (at < 0 || at - end > SEGMENTED_GAP) return -1;
+    if (at > end) gaps.push(end, at);
+    end = at + piece.length;
   }
+  return end;
 }

@@ -16,21 +16,35 @@ function sequenceEnd(words: string[], pos: number, sequence: PatternWord[]): num
   return pos + sequence.length;
 }
 
-/** Where `elements` matched from `pos` ends (exclusive), or -1; gaps and choices are tried shortest first. */
-function matchFrom(words: string[], pos: number, elements: WordElement[], index: number): number {
+/**
+ * Where `elements` matched from `pos` ends (exclusive), or -1; gaps and choices are tried shortest first. The spans
+ * gaps skipped are pushed onto `gaps` (and taken off again when a branch fails).
+ */
+function matchFrom(
+  words: string[],
+  pos: number,
+  elements: WordElement[],
+  index: number,
+  gaps: number[],
+): number {
   if (index === elements.length) return pos;
   const element = elements[index];
   if ('gap' in element) {
     for (let skip = 0; skip <= element.gap && pos + skip < words.length; skip++) {
-      const end = matchFrom(words, pos + skip, elements, index + 1);
+      if (skip > 0) gaps.push(pos, pos + skip);
+      const end = matchFrom(words, pos + skip, elements, index + 1, gaps);
       if (end >= 0) return end;
+      if (skip > 0) gaps.length -= 2;
     }
     return -1;
   }
   for (const choice of element.choices) {
     const next = sequenceEnd(words, pos, choice);
-    const end = next < 0 ? -1 : matchFrom(words, next, elements, index + 1);
+    if (next < 0) continue;
+    const mark = gaps.length;
+    const end = matchFrom(words, next, elements, index + 1, gaps);
     if (end >= 0) return end;
+    if (gaps.length !== mark) gaps.length = mark;
   }
   return -1;
 }
@@ -46,49 +60,117 @@ function starts(elements: WordElement[]): { first: PatternWord; rest: WordElemen
   });
 }
 
+// Fields are created on first use: tries hold tens of thousands of nodes and most are leaves.
+interface TrieNode {
+  exact?: Map<string, TrieNode>;
+  stems?: Map<string, TrieNode>;
+  stemLengths?: number[];
+  /** The first two characters of every stem here, as numbers: most words start no stem and skip the look-ups. */
+  stemHeads?: Set<number>;
+  /** A one-letter stem here: every word must try the stems. */
+  shortStem?: boolean;
+  /** Patterns that reach this node; `rest` (often empty) must still match after it. */
+  done?: Entry[];
+}
+
+/** A word's first two UTF-16 units as one number. */
+function head(word: string): number {
+  return word.charCodeAt(0) * 65536 + word.charCodeAt(1);
+}
+
+/** How many trie paths one pattern may spread into before the rest of it is matched by walking its elements. */
+const MAX_PATHS = 64;
+const NONE: never[] = [];
+
 /**
- * Matches patterns at word boundaries. Patterns are indexed by their first word (exact words in one map, stems in
- * another keyed by the stem), so a message costs a few map look-ups per word whatever the number of patterns.
+ * Matches patterns at word boundaries. Patterns share a trie of words (stems are edges matched by prefix), so a
+ * file of thousands of near-identical phrases costs a few map look-ups per word. Where a pattern's choices would
+ * multiply into too many paths, or at a gap, the trie stops and the remaining elements are matched directly.
  */
 export class WordMatcher implements PhraseMatcher {
   readonly unit = 'word';
-  private readonly exact = new Map<string, Entry[]>();
-  private readonly stems = new Map<string, Entry[]>();
-  private stemLengths: number[] = [];
+  private readonly root: TrieNode = {};
 
   /** Registers a pattern (README syntax) under a phrase number; throws PatternError when it is malformed. */
   add(pattern: string, phrase: number): void {
     for (const { first, rest } of compileWordPattern(pattern).flatMap(starts)) {
-      const index = first.stem ? this.stems : this.exact;
-      const entries = index.get(first.word) ?? [];
-      entries.push({ phrase, rest });
-      index.set(first.word, entries);
-      if (first.stem && !this.stemLengths.includes(first.word.length)) {
-        this.stemLengths = [...this.stemLengths, first.word.length].sort((a, b) => a - b);
+      let frontier = [this.child(this.root, first)];
+      let index = 0;
+      for (; index < rest.length; index++) {
+        const element = rest[index];
+        if ('gap' in element || element.choices.some((c) => c.length === 0)) break;
+        if (frontier.length * element.choices.length > MAX_PATHS) break;
+        frontier = frontier.flatMap((node) =>
+          element.choices.map((choice) => choice.reduce((at, word) => this.child(at, word), node)),
+        );
       }
+      for (const node of frontier) (node.done ??= []).push({ phrase, rest: rest.slice(index) });
     }
   }
 
   find(text: PreparedText): Occurrence[] {
     const found: Occurrence[] = [];
+    // Parallel stacks and one scratch array: this loop runs for every word of every message.
+    const nodes: TrieNode[] = [];
+    const positions: number[] = [];
+    const gaps: number[] = [];
     text.skeletons.forEach((words, clause) => {
       for (let start = 0; start < words.length; start++) {
-        const word = words[start];
-        this.tryEntries(this.exact.get(word), words, start, clause, found);
-        for (const length of this.stemLengths) {
-          if (length > word.length) break;
-          this.tryEntries(this.stems.get(word.slice(0, length)), words, start, clause, found);
+        nodes.push(this.root);
+        positions.push(start);
+        while (nodes.length > 0) {
+          const node = nodes.pop() as TrieNode;
+          const pos = positions.pop() as number;
+          for (const { phrase, rest } of node.done ?? NONE) {
+            if (rest.length === 0) {
+              found.push({ phrase, clause, start, end: pos });
+              continue;
+            }
+            gaps.length = 0;
+            const end = matchFrom(words, pos, rest, 0, gaps);
+            if (end >= 0)
+              found.push(
+                gaps.length > 0
+                  ? { phrase, clause, start, end, gaps: [...gaps] }
+                  : { phrase, clause, start, end },
+              );
+          }
+          const word = words[pos];
+          if (word === undefined) continue;
+          const next = node.exact?.get(word);
+          if (next) {
+            nodes.push(next);
+            positions.push(pos + 1);
+          }
+          if (!node.stems || (!node.shortStem && !node.stemHeads?.has(head(word)))) continue;
+          for (const length of node.stemLengths ?? NONE) {
+            if (length > word.length) break;
+            const stemmed = node.stems.get(word.slice(0, length));
+            if (stemmed) {
+              nodes.push(stemmed);
+              positions.push(pos + 1);
+            }
+          }
         }
       }
     });
     return found;
   }
 
-  private tryEntries(entries: Entry[] | undefined, words: string[], start: number, clause: number, found: Occurrence[]) {
-    if (!entries) return;
-    for (const { phrase, rest } of entries) {
-      const end = matchFrom(words, start + 1, rest, 0);
-      if (end >= 0) found.push({ phrase, clause, start, end });
+  private child(node: TrieNode, word: PatternWord): TrieNode {
+    const map = word.stem ? (node.stems ??= new Map()) : (node.exact ??= new Map());
+    let next = map.get(word.word);
+    if (!next) {
+      next = {};
+      map.set(word.word, next);
+      if (word.stem) {
+        if (word.word.length < 2) node.shortStem = true;
+        else (node.stemHeads ??= new Set()).add(head(word.word));
+        const lengths = (node.stemLengths ??= []);
+        if (!lengths.includes(word.word.length)) lengths.push(word.word.length);
+        lengths.sort((a, b) => a - b);
+      }
     }
+    return next;
   }
 }

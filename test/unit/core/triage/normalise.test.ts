@@ -1,0 +1,41 @@
+import { skeleton, toClauses } from '../../../../core/triage/normalise';
+
+describe('normalisation', () => {
+  it.each([
+    ['I WANT to DIE', [['i', 'want', 'to', 'die']]],
+    ['k1ll mys3lf', [['kill', 'myself']]],
+    ['d!e', [['die']]],
+    ['pleeeease', [['pleease']]],
+    ['don’t touch', [['dont', 'touch']]],
+    ['self-harm', [['self', 'harm']]],
+    ['wa\u200bnt', [['want']]],
+    ['ｈｅｌｐ', [['help']]],
+    ['help! he hit me.', [['help'], ['he', 'hit', 'me']]],
+    ['3am and 14 years', [['3am', 'and', '14', 'years']]],
+    ['ผมอยากkill', [['ผมอยาก', 'kill']]],
+    ['lol 😂', [['lol', '😂']]],
+    [
+      'line one\nline two',
+      [
+        ['line', 'one'],
+        ['line', 'two'],
+      ],
+    ],
+  ])('normalises %j', (text, clauses) => {
+    expect(toClauses(text)).toEqual(clauses);
+  });
+
+  it('ends a clause at a declared clause-break word', () => {
+    expect(toClauses('i am fine but he hits me', new Set(['but']))).toEqual([
+      ['i', 'am', 'fine'],
+      ['he', 'hits', 'me'],
+    ]);
+  });
+
+  it('collapses doubled letters for word comparison', () => {
+    expect(skeleton('diee')).toBe('die');
+    expect(skeleton('kill')).toBe('kil');
+    expect(skeleton('maar')).toBe('mar');
+    expect(skeleton('word')).toBe('word');
+  });
+});
