@@ -33,7 +33,7 @@ import { startSpoolReplay } from './spoolReplay';
 import { startRetentionPurge } from './retentionPurge';
 import { proactiveReplier } from './proactiveReply';
 import { Note, Report } from '../core/cases/types';
-import { defaultScreener } from './screener';
+import { buildScreening } from './screener';
 import { createNotifiers } from '../core/notify/notifiers';
 import { createNotifyMetrics } from '../core/notify/notifyMetrics';
 import { createNotifyWorker } from '../core/notify/notifyWorker';
@@ -127,7 +127,7 @@ export async function makeApp(config: Config, options: MakeAppOptions = {}): Pro
     content,
     keys,
     metrics,
-    safeguarding: { screen: options.screen ?? (await defaultScreener()), fileConcern },
+    safeguarding: { ...(options.screen ? { screen: options.screen } : buildScreening(config, reports, log)), fileConcern },
   });
 
   const adapter = new CloudAdapter(

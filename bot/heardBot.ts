@@ -3,7 +3,7 @@ import { DialogContext, DialogSet, DialogState } from 'botbuilder-dialogs';
 import { DialogDeps } from '../dialogs/dialogDeps';
 import { reportBase } from '../dialogs/reportBase';
 import { ReportTextPrompt } from '../dialogs/reportTextPrompt';
-import { ScreenText } from './safeguarding';
+import { ScreenText, SecondOpinion } from './safeguarding';
 import { Content } from '../content/loadContent';
 import { languageFromLocale } from '../content/languages';
 import { ChildProfile, TurnFacts, setTurnFacts } from '../dialogs/childProfile';
@@ -17,6 +17,8 @@ import { renderForChannel } from './channels/render';
 export interface TurnSafeguarding {
   screen: ScreenText;
   fileConcern: DialogDeps['fileConcern'];
+  /** A model's second opinion, after the child was answered on the rules; it can only raise the level. */
+  secondOpinion?: SecondOpinion;
 }
 
 export interface HeardBotDeps {
@@ -93,16 +95,19 @@ export class HeardBot {
     const { safeguarding, metrics } = this.deps;
     facts.screening = safeguarding.screen(text, facts.profile.language);
     metrics.screenings.inc({ risk: facts.screening.risk });
-    if (facts.screening.risk === 'none' || awaitingReportText(dc)) return;
-    facts.filed = await safeguarding.fileConcern(context, {
-      ...reportBase(context),
-      kind: 'concern',
-      risk: facts.screening.risk,
-      categories: facts.screening.categories,
-      reasons: facts.screening.reasons,
-      text,
-      wantsReply: false,
-    });
+    const base = reportBase(context);
+    if (facts.screening.risk !== 'none' && !awaitingReportText(dc)) {
+      facts.filed = await safeguarding.fileConcern(context, {
+        ...base,
+        kind: 'concern',
+        risk: facts.screening.risk,
+        categories: facts.screening.categories,
+        reasons: facts.screening.reasons,
+        text,
+        wantsReply: false,
+      });
+    }
+    safeguarding.secondOpinion?.({ text, base, rules: facts.screening, filed: facts.filed });
   }
 
   /** A conversationUpdate that adds someone other than the bot: greet them without waiting for a message. */

@@ -1,6 +1,8 @@
 import { TurnContext } from 'botbuilder';
 import { FileReportInput, ReportService } from '../core/cases/reportService';
-import { Screening } from '../core/triage/types';
+import { redact } from '../core/privacy/redact';
+import { Screener } from '../core/triage/screener';
+import { RISK_LEVELS, Screening } from '../core/triage/types';
 import { FiledConcern } from '../dialogs/childProfile';
 import { Logger } from './logger';
 import { Metrics } from './metrics';
@@ -26,5 +28,33 @@ export function concernFiler(reports: ReportService, log: Logger, metrics: Metri
       log.fatal({ err }, 'a report could not be stored anywhere; the child was told and given the helpline');
       return { durable: false, risk: input.risk };
     }
+  };
+}
+
+export type SecondOpinion = (turn: {
+  text: string;
+  base: Pick<FileReportInput, 'locale' | 'channelId' | 'pseudonym' | 'facilityId'>;
+  rules: Screening;
+  filed?: FiledConcern;
+}) => void;
+
+/**
+ * Asks the model about a message after the child was answered on the rules (a slow model never delays a safety
+ * answer). If it sees more than the rules did, the report is raised, or a concern is filed that the rules missed.
+ * Only redacted text reaches the model.
+ */
+export function modelSecondOpinion(screener: Screener, reports: ReportService, log: Logger): SecondOpinion {
+  return ({ text, base, rules, filed }) => {
+    const work = async () => {
+      const merged = await screener.screenWithModel(redact(text), base.locale, rules);
+      if (RISK_LEVELS.indexOf(merged.risk) <= RISK_LEVELS.indexOf(rules.risk)) return;
+      if (filed?.durable) {
+        await reports.raise(filed.reportId, merged);
+      } else if (!filed) {
+        await reports.file({ ...base, kind: 'concern', risk: merged.risk, categories: merged.categories, reasons: merged.reasons, text, wantsReply: false });
+      }
+      log.info({ from: rules.risk, to: merged.risk }, 'model raised the risk of a message');
+    };
+    work().catch((err) => log.warn({ err }, 'model second opinion failed; the rules result stands'));
   };
 }

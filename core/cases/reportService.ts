@@ -3,7 +3,7 @@ import { redact } from '../privacy/redact';
 import { SecretKeys } from '../privacy/secretKeys';
 import { TextSealer } from '../privacy/textSealer';
 import { RateLimiter, StoreUnavailable } from '../store/types';
-import { Category, RiskLevel } from '../triage/types';
+import { Category, maxRisk, RiskLevel } from '../triage/types';
 import { ConcernSpool } from './concernSpool';
 import { hashReceiptCode, newReceiptCode, parseReceiptCode } from './receiptCode';
 import { dueAt, Sla } from './sla';
@@ -117,6 +117,24 @@ export class ReportService {
     }
     this.deps.onFiled?.(report);
     return { report, receiptCode, durability };
+  }
+
+  /**
+   * Raises a report's risk after a later opinion (the model's): the level only goes up, categories and reasons
+   * are added, and the due time moves earlier if the new level's SLA is shorter.
+   */
+  async raise(reportId: string, screening: { risk: RiskLevel; categories: Category[]; reasons: string[] }): Promise<Report> {
+    return this.deps.store.update(reportId, (r) => {
+      const risk = maxRisk(r.risk, screening.risk);
+      const due = dueAt(this.deps.sla, r.kind, risk, new Date(r.createdAt)).toISOString();
+      return {
+        ...r,
+        risk,
+        categories: [...new Set([...r.categories, ...screening.categories])],
+        reasons: [...new Set([...r.reasons, ...screening.reasons])],
+        dueAt: r.status === 'new' && due < r.dueAt ? due : r.dueAt,
+      };
+    });
   }
 
   /** Adds what the child wrote next to a report they just filed (the "tell us more" after a concern). */

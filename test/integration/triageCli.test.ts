@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import { runTriageCli } from '../../bot/triageCli';
-import { FakeOpenAi, startFakeOpenAi } from '../unit/core/triage/fakeOpenAiServer';
+import { FakeOpenAi, startFakeOpenAi } from '../support/fakeOpenAiServer';
 
 async function run(lines: string[], env: NodeJS.ProcessEnv = {}): Promise<Record<string, unknown>[]> {
   const output = new PassThrough();

@@ -1,6 +1,6 @@
 import { CircuitBreaker } from '../../../../core/triage/circuitBreaker';
 import { createModelClassifier } from '../../../../core/triage/modelClassifier';
-import { FakeOpenAi, startFakeOpenAi } from './fakeOpenAiServer';
+import { FakeOpenAi, startFakeOpenAi } from '../../../support/fakeOpenAiServer';
 
 const urgentReply = {
   risk: 'urgent',

@@ -3,7 +3,7 @@ import { createModelClassifier } from '../../../../core/triage/modelClassifier';
 import { loadRuleScreener } from '../../../../core/triage/ruleScreener';
 import { createScreener, mergeScreenings } from '../../../../core/triage/screener';
 import { Screening } from '../../../../core/triage/types';
-import { FakeOpenAi, startFakeOpenAi } from './fakeOpenAiServer';
+import { FakeOpenAi, startFakeOpenAi } from '../../../support/fakeOpenAiServer';
 
 const rules = loadRuleScreener();
 const none: Screening = { risk: 'none', categories: [], reasons: [] };
