@@ -8,6 +8,13 @@ import { openStores, Stores } from './stores';
 import { HeardBot } from './heardBot';
 import { messagesRoute } from './channels/botframework/messagesRoute';
 import { unauthorizedOnBadToken } from './channels/botframework/strictAuthentication';
+import { createDirectLine, DirectLineChannel } from './channels/directline/directLine';
+import { directLineKey } from './channels/directline/secretPurposes';
+import { kioskRoutes } from './channels/kiosk/kioskRoutes';
+import { kioskAssets } from './channels/kiosk/kioskAssets';
+import { kioskChoiceTags } from './channels/kiosk/choiceTags';
+import { demoKioskDevice, kioskDeviceAdmin, openDeviceRegistry } from './channels/kiosk/kioskDevices';
+import { DeviceRegistry } from '../core/devices/deviceRegistry';
 import { loadContent, Content, readJson } from '../content/loadContent';
 import { Helplines } from '../content/helplines';
 import { helplinesFileSchema } from '../content/helplinesSchema';
@@ -37,6 +44,9 @@ import { buildScreening } from './screener';
 import { createNotifiers } from '../core/notify/notifiers';
 import { createNotifyMetrics } from '../core/notify/notifyMetrics';
 import { createNotifyWorker } from '../core/notify/notifyWorker';
+import { AdminApp, createAdmin } from '../admin/adminApp';
+import { memoryStaffStores, redisStaffStores } from '../admin/staffStores';
+import { ModelTranslator } from '../admin/cases/translator';
 
 // Only for development without HEARD_SECRET; production refuses to start without one (see config.ts).
 const DEVELOPMENT_SECRET = 'heard-development-secret-do-not-use-in-production';
@@ -54,6 +64,12 @@ export interface HeardApp {
   adapter: CloudAdapter;
   /** Sends a staff reply on the child's channel when they asked for one and it can be reached. */
   sendReplyToChild: (report: Report, note: Note) => Promise<boolean>;
+  /** The monitoring body's admin app, when ROLE is all or admin. */
+  admin?: AdminApp;
+  devices: DeviceRegistry;
+  directLine: DirectLineChannel;
+  /** On the embedded default: the demo tablet's one-time enrolment path (`/kiosk/#enrol=...`). */
+  kioskEnrolPath?: string;
   close(): Promise<void>;
 }
 
@@ -83,7 +99,17 @@ export async function makeApp(config: Config, options: MakeAppOptions = {}): Pro
   const state = new ProtectedStateStorage(resilient, (k) => keys.hash('state-key', k), sealer);
   if (stores.kind === 'memory') await seedDemo(stores);
   const spool = new ConcernSpool(path.resolve(config.SPOOL_DIR, 'concerns.jsonl'), sealer);
-  const reports = new ReportService({ store: stores.reports, spool, keys, sealer, sla: DEFAULT_SLA, limiter: stores.limiter });
+  // The admin app is built later; it learns of new reports through this late-bound hook (live queue).
+  let announceFiled: ((report: Report) => void) | undefined;
+  const reports = new ReportService({
+    store: stores.reports,
+    spool,
+    keys,
+    sealer,
+    sla: DEFAULT_SLA,
+    limiter: stores.limiter,
+    onFiled: (report) => announceFiled?.(report),
+  });
   const spoolReplay = startSpoolReplay(spool, stores.reports, log);
   const runsWorker = config.ROLE === 'all' || config.ROLE === 'worker';
   // Alerts to the monitoring body, consumed from the outbox where ROLE runs the worker.
@@ -151,6 +177,21 @@ export async function makeApp(config: Config, options: MakeAppOptions = {}): Pro
     await context.sendActivity(`${t('turnFailed')} ${helplines.sentence(t, content.meta[lng]?.country)}`);
   };
 
+  const devices = openDeviceRegistry(stores.redis, config.REDIS_KEY_PREFIX, keys);
+  const directLine = createDirectLine({
+    run: (ctx) => bot.run(ctx),
+    onTurnError: adapter.onTurnError,
+    decorate: kioskChoiceTags(content),
+    devices,
+    sealer,
+    tokenKey: directLineKey(keys),
+    redis: stores.redis,
+    redisPrefix: config.REDIS_KEY_PREFIX,
+    publicUrl: config.PUBLIC_URL,
+    logger: log.child({ part: 'directline' }),
+  });
+  const kioskEnrolPath = stores.kind === 'memory' ? await demoKioskDevice(devices, DEMO_FACILITY_ID) : undefined;
+
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
@@ -169,6 +210,37 @@ export async function makeApp(config: Config, options: MakeAppOptions = {}): Pro
   });
   // ROLE=admin and ROLE=worker processes do not take children's messages.
   if (config.ROLE === 'all' || config.ROLE === 'bot') app.use(messagesRoute(adapter, (ctx) => bot.run(ctx), log));
+  if (config.ROLE === 'all' || config.ROLE === 'bot') {
+    app.use(directLine.routes);
+    app.use('/kiosk', kioskRoutes({ devices, limiter: stores.limiter, assets: kioskAssets(config.NODE_ENV === 'production'), production: config.NODE_ENV === 'production' }));
+    directLine.serveStreams(app);
+  }
+  const admin =
+    config.ROLE === 'all' || config.ROLE === 'admin'
+      ? createAdmin({
+          reports: stores.reports,
+          facilities: stores.facilities,
+          devices: kioskDeviceAdmin(devices, config.PUBLIC_URL),
+          views: stores.views,
+          limiter: stores.limiter,
+          sealer,
+          stores: stores.redis ? redisStaffStores(stores.redis, config.REDIS_KEY_PREFIX, sealer) : memoryStaffStores(),
+          sla: DEFAULT_SLA,
+          content: { meta: content.meta, helplines: [...helplineFile.countries, helplineFile.default] },
+          viewsMinGroup: config.VIEWS_MIN_GROUP,
+          production: config.NODE_ENV === 'production',
+          log: log.child({ part: 'admin' }),
+          onReply: async (report, note) => void (await sendReplyToChild(report, note)),
+          translator:
+            config.OPENAI_API_KEY || config.OPENAI_BASE_URL
+              ? new ModelTranslator({ apiKey: config.OPENAI_API_KEY, baseUrl: config.OPENAI_BASE_URL, model: config.OPENAI_MODEL })
+              : undefined,
+        })
+      : undefined;
+  if (admin) app.use('/admin', admin.router);
+  announceFiled = admin && ((report) => admin.notifyFiled(report));
+  const { ADMIN_BOOTSTRAP_EMAIL: email, ADMIN_BOOTSTRAP_PASSWORD: password, ADMIN_BOOTSTRAP_TOTP_SECRET: totpSecret } = config;
+  if (admin && email && password && totpSecret) await admin.bootstrap({ email, password, totpSecret });
   app.use(errorHandler(log));
 
   return {
@@ -182,7 +254,13 @@ export async function makeApp(config: Config, options: MakeAppOptions = {}): Pro
     bot,
     adapter,
     sendReplyToChild,
+    admin,
+    devices,
+    directLine,
+    kioskEnrolPath,
     close: async () => {
+      admin?.close();
+      await directLine.close();
       spoolReplay.stop();
       retention?.stop();
       await notifyWorker?.stop();

@@ -12,6 +12,7 @@ import { SecretKeys } from '../core/privacy/secretKeys';
 import { pseudonymFor } from '../core/privacy/pseudonym';
 import { Metrics } from './metrics';
 import { renderForChannel } from './channels/render';
+import { DirectLineAdapter } from './channels/directline/directLineAdapter';
 
 /** Safeguarding as the bot needs it: rule screening (synchronous, no model) and durable filing. */
 export interface TurnSafeguarding {
@@ -52,6 +53,12 @@ export class HeardBot {
     const end = this.deps.metrics.turnSeconds.startTimer();
     this.deps.metrics.turns.inc({ channel: activity.channelId, type: activity.type });
     try {
+      if (activity.type === ActivityTypes.EndOfConversation) {
+        // The child left (a kiosk's quick exit or idle wipe): forget the conversation, keep nothing behind.
+        await this.deps.conversationState.delete(context);
+        await this.deps.userState.delete(context);
+        return;
+      }
       if (activity.type === ActivityTypes.Message || this.isArrival(context)) await this.converse(context);
       await this.deps.conversationState.saveChanges(context);
       await this.deps.userState.saveChanges(context);
@@ -69,6 +76,9 @@ export class HeardBot {
       pseudonym: pseudonymFor(this.deps.keys, activity.channelId, activity.from.id),
       profile: await this.profile.get(context, {}),
     };
+    // A kiosk belongs to one home; only our own Direct Line server can say which (clients cannot set it).
+    const kioskFacility = context.adapter instanceof DirectLineAdapter ? (activity.channelData as { facilityId?: string } | undefined)?.facilityId : undefined;
+    if (kioskFacility) facts.profile.facilityId = kioskFacility;
     if (!facts.profile.languageChosen) {
       facts.profile.language = languageFromLocale(activity.locale, this.deps.content.languages) ?? facts.profile.language ?? 'en';
     }

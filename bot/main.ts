@@ -21,6 +21,14 @@ async function main(): Promise<void> {
   heard.log.info({ port: config.PORT, store: heard.stores.kind }, 'heard is listening');
   console.log(`\n  heard is running (${heard.stores.kind === 'memory' ? 'in-memory store: nothing is persisted' : 'Redis store'})\n`);
   console.log(`  Bot Framework endpoint: ${base}/api/messages  (Bot Framework Emulator, no app id needed locally)`);
+  if (heard.kioskEnrolPath) console.log(`  Kiosk (demo tablet):    ${base}${heard.kioskEnrolPath}  (one-time link: enrols the first browser that opens it)`);
+  if (heard.admin) console.log(`  Admin (monitoring body): ${base}/admin/`);
+  if (heard.admin && heard.stores.kind === 'memory' && !config.ADMIN_BOOTSTRAP_EMAIL) {
+    const demo = await heard.admin.createDemoAdmin();
+    console.log(`    demo sign-in: ${demo.email} / ${demo.password}`);
+    console.log(`    TOTP secret:  ${demo.totpSecret}  (add it to an authenticator app: ${demo.otpauthUrl})`);
+    console.log(`    or get the current code with: npm run totp -- ${demo.totpSecret}`);
+  }
   console.log(`  Health:                 ${base}/healthz\n`);
 
   let stopping = false;

@@ -1,7 +1,7 @@
 import { createHmac, hkdfSync } from 'node:crypto';
 
 /** What each derived key is for; a key is never used for two purposes. */
-export type KeyPurpose = 'pseudonym' | 'state-key' | 'receipt' | 'encryption' | 'webhook' | 'views';
+export type KeyPurpose = 'pseudonym' | 'state-key' | 'receipt' | 'encryption' | 'webhook' | 'views' | 'device' | 'directline';
 
 /**
  * Subkeys derived from the one root secret (HEARD_SECRET) with HKDF-SHA256, so leaking one subkey does not expose
