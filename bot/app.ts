@@ -100,7 +100,7 @@ export async function makeApp(config: Config, options: MakeAppOptions = {}): Pro
   if (stores.kind === 'memory') await seedDemo(stores);
   const spool = new ConcernSpool(path.resolve(config.SPOOL_DIR, 'concerns.jsonl'), sealer);
   // The admin app is built later; it learns of new reports through this late-bound hook (live queue).
-  let announceFiled: ((report: Report) => void) | undefined;
+  const filedListeners: ((report: Report) => void)[] = [];
   const reports = new ReportService({
     store: stores.reports,
     spool,
@@ -108,7 +108,7 @@ export async function makeApp(config: Config, options: MakeAppOptions = {}): Pro
     sealer,
     sla: DEFAULT_SLA,
     limiter: stores.limiter,
-    onFiled: (report) => announceFiled?.(report),
+    onFiled: (report) => filedListeners.forEach((listener) => listener(report)),
   });
   const spoolReplay = startSpoolReplay(spool, stores.reports, log);
   const runsWorker = config.ROLE === 'all' || config.ROLE === 'worker';
@@ -238,7 +238,7 @@ export async function makeApp(config: Config, options: MakeAppOptions = {}): Pro
         })
       : undefined;
   if (admin) app.use('/admin', admin.router);
-  announceFiled = admin && ((report) => admin.notifyFiled(report));
+  if (admin) filedListeners.push((report) => admin.notifyFiled(report));
   const { ADMIN_BOOTSTRAP_EMAIL: email, ADMIN_BOOTSTRAP_PASSWORD: password, ADMIN_BOOTSTRAP_TOTP_SECRET: totpSecret } = config;
   if (admin && email && password && totpSecret) await admin.bootstrap({ email, password, totpSecret });
   app.use(errorHandler(log));
