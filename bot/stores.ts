@@ -53,7 +53,7 @@ export async function openStores(config: Config, log: Logger, sealer: TextSealer
   const redis = connectRedis(config.REDIS_URL);
   redis.on('error', (err: Error) => log.warn({ err: err.message }, 'redis connection error'));
   // Start even if Redis is down (concerns then go to the local spool), but give it a moment to connect first.
-  if (!(await whenReady(redis, 3000))) log.error('Redis is not reachable yet; /readyz reports unavailable until it is');
+  if (!(await whenReady(redis, 15_000))) log.error('Redis is not reachable yet; /readyz reports unavailable until it is');
   const prefix = config.REDIS_KEY_PREFIX;
   return {
     kind: 'redis',

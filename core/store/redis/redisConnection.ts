@@ -27,18 +27,23 @@ export function connectRedis(url: string, options: RedisOptions = {}): RedisClie
   return new Cluster(nodes, { redisOptions: { ...base, password }, enableOfflineQueue: false });
 }
 
-/** Waits until the connection is ready, or `ms` passes; resolves to whether it is ready (never throws). */
+/**
+ * Waits until the connection is ready; gives up at once when the server refuses (it is down), or after `ms` when
+ * it does not answer. Resolves to whether it is ready (never throws).
+ */
 export function whenReady(redis: RedisClient, ms: number): Promise<boolean> {
   if (redis.status === 'ready') return Promise.resolve(true);
   return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      redis.off('ready', onReady);
-      resolve(false);
-    }, ms);
-    const onReady = () => {
+    const done = (ready: boolean) => {
       clearTimeout(timer);
-      resolve(true);
+      redis.off('ready', onReady);
+      redis.off('error', onError);
+      resolve(ready);
     };
+    const onReady = () => done(true);
+    const onError = () => done(false);
+    const timer = setTimeout(() => done(false), ms);
     redis.once('ready', onReady);
+    redis.once('error', onError);
   });
 }
