@@ -51,7 +51,7 @@ export class RootDialog extends ComponentDialog {
     const t = this.deps.content.t(facts.profile.language ?? 'en');
     const said = (key: string) => [...(t(key, { returnObjects: true }) as string[]), ...(this.deps.content.t('en')(key, { returnObjects: true }) as string[])].map(normaliseInput).includes(text);
     if (said('helpWords')) return innerDc.beginDialog(HELP_NOW_DIALOG);
-    if (raw.includes('🌐') || this.isLanguageWord(text)) {
+    if ((raw.includes('🌐') || this.isLanguageWord(text)) && !inDialog(innerDc, LANGUAGE_DIALOG)) {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(FLOW, { language: true });
     }
@@ -77,4 +77,10 @@ export class RootDialog extends ComponentDialog {
   private async menu(step: WaterfallStepContext) {
     return step.replaceDialog(MAIN_MENU_DIALOG);
   }
+}
+
+/** Whether `id` is active anywhere in the stack below this dialog context. */
+function inDialog(dc: DialogContext, id: string): boolean {
+  for (let d: DialogContext | undefined = dc; d; d = d.child) if (d.activeDialog?.id === id) return true;
+  return false;
 }
