@@ -7,6 +7,7 @@ export type RightsKeywords = z.infer<typeof rightsKeywordsSchema>;
 export const GENERAL = '_general';
 
 interface Entry {
+  lng: string;
   term: string;
   topic: string;
   /** Match anywhere (scripts without spaces) rather than at word starts. */
@@ -27,21 +28,28 @@ export class RightsIndex {
   private readonly entries: Entry[] = [];
 
   constructor(byLanguage: Record<string, RightsKeywords>) {
-    for (const keywords of Object.values(byLanguage)) {
+    for (const [lng, keywords] of Object.entries(byLanguage)) {
       for (const [topic, terms] of Object.entries(keywords)) {
         for (const raw of terms) {
           const term = normalise(raw);
-          if (term) this.entries.push({ term, topic, anywhere: SEGMENTED.test(term) });
+          if (term) this.entries.push({ lng, term, topic, anywhere: SEGMENTED.test(term) });
         }
       }
     }
   }
 
-  /** The best topic id for a question, or undefined when nothing matches. */
-  match(question: string): string | undefined {
+  /**
+   * The best topic id for a question, or undefined when nothing matches. The child's own language is tried first
+   * (a word in one language can be another word in the next: Hindi "saja" is Indonesian "only"), then all.
+   */
+  match(question: string, lng?: string): string | undefined {
     const text = ` ${normalise(question)} `;
+    return (lng && this.best(text, this.entries.filter((e) => e.lng === lng))) || this.best(text, this.entries);
+  }
+
+  private best(text: string, entries: Entry[]): string | undefined {
     const scores = new Map<string, number>();
-    for (const e of this.entries) {
+    for (const e of entries) {
       const found = e.anywhere ? text.includes(e.term) : text.includes(` ${e.term}`);
       if (found) scores.set(e.topic, (scores.get(e.topic) ?? 0) + e.term.length);
     }

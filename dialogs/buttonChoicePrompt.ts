@@ -1,5 +1,5 @@
 import { ActionTypes, MessageFactory, TurnContext } from 'botbuilder';
-import { Prompt, PromptOptions, PromptRecognizerResult } from 'botbuilder-dialogs';
+import { DialogContext, Prompt, PromptOptions, PromptRecognizerResult } from 'botbuilder-dialogs';
 import { ChoiceOption, recognizeChoice } from './recognizeChoice';
 
 /** What a dialog passes when it asks a choice: the words are already in the child's language. */
@@ -17,6 +17,14 @@ export interface ButtonChoiceOptions {
 export class ButtonChoicePrompt extends Prompt<string> {
   constructor(dialogId: string) {
     super(dialogId);
+  }
+
+  /** Whether the choice prompt active in `dc` (if any) would take `text` as one of its options. */
+  static accepts(dc: DialogContext, text: string): boolean {
+    const active = dc.activeDialog;
+    if (!active || !(dc.findDialog(active.id) instanceof ButtonChoicePrompt)) return false;
+    const o = (active.state as { options?: PromptOptions }).options?.validations as ButtonChoiceOptions | undefined;
+    return !!o && recognizeChoice(text, o.options) !== undefined;
   }
 
   /** Packs our options into botbuilder's PromptOptions (its state is persisted between turns). */

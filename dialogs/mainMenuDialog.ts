@@ -2,6 +2,7 @@ import { TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, PromptOptions, PromptRecognizerResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { RightsIndex } from '../content/rightsIndex';
 import { ButtonChoicePrompt } from './buttonChoicePrompt';
+import { turnFacts } from './childProfile';
 import { DialogDeps, wordsFor } from './dialogDeps';
 
 export const MAIN_MENU_DIALOG = 'mainMenuDialog';
@@ -58,7 +59,7 @@ class MenuPrompt extends ButtonChoicePrompt {
   protected override async onRecognize(context: TurnContext, state: object, options: PromptOptions): Promise<PromptRecognizerResult<string>> {
     const choice = await super.onRecognize(context, state, options);
     if (choice.succeeded) return choice;
-    const topic = this.rightsIndex.match(context.activity.text ?? '');
+    const topic = this.rightsIndex.match(context.activity.text ?? '', turnFacts(context).profile.language);
     return topic ? { succeeded: true, value: `rights:${topic}` } : choice;
   }
 }

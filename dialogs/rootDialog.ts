@@ -5,6 +5,7 @@ import { HELP_NOW_DIALOG } from './helpNowDialog';
 import { LANGUAGE_DIALOG, LanguageDialog } from './languageDialog';
 import { MAIN_MENU_DIALOG } from './mainMenuDialog';
 import { normaliseInput } from './recognizeChoice';
+import { ButtonChoicePrompt } from './buttonChoicePrompt';
 import { ONBOARDING_DIALOG, OnboardingDialog } from './onboardingDialog';
 
 export const ROOT_DIALOG = 'rootDialog';
@@ -47,7 +48,9 @@ export class RootDialog extends ComponentDialog {
     }
     const raw = innerDc.context.activity.text ?? '';
     const text = normaliseInput(raw);
-    if (!innerDc.activeDialog || !raw.trim()) return undefined;
+    // An answer to the question on screen is an answer, even if it is also a command word elsewhere (Filipino
+    // "hindi" means "no"; a "Back" button is also the word for the menu).
+    if (!innerDc.activeDialog || !raw.trim() || ButtonChoicePrompt.accepts(deepest(innerDc), raw)) return undefined;
     const t = this.deps.content.t(facts.profile.language ?? 'en');
     const said = (key: string) => [...(t(key, { returnObjects: true }) as string[]), ...(this.deps.content.t('en')(key, { returnObjects: true }) as string[])].map(normaliseInput).includes(text);
     if (said('helpWords')) return innerDc.beginDialog(HELP_NOW_DIALOG);
@@ -77,6 +80,12 @@ export class RootDialog extends ComponentDialog {
   private async menu(step: WaterfallStepContext) {
     return step.replaceDialog(MAIN_MENU_DIALOG);
   }
+}
+
+function deepest(dc: DialogContext): DialogContext {
+  let d = dc;
+  while (d.child) d = d.child;
+  return d;
 }
 
 /** Whether `id` is active anywhere in the stack below this dialog context. */
