@@ -19,7 +19,7 @@ const surveyCatalogueSchema = z.object({
 export type SurveyCatalogue = z.infer<typeof surveyCatalogueSchema>;
 
 /** i18next namespaces; each is `locales/<lng>/<namespace>.json`. Other files there are data, not words. */
-export const NAMESPACES = ['common', 'rights', 'help', 'complaint', 'report', 'survey'] as const;
+export const NAMESPACES = ['common', 'rights', 'help', 'complaint', 'report', 'survey', 'kiosk'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export class ContentError extends Error {

@@ -2,13 +2,13 @@ import { Page } from 'playwright-core';
 import { RunningApp, startTestApp } from '../support/testApp';
 import { launchBrowser, seriousAxeViolations, TestBrowser } from '../support/browser';
 import { eventually, kioskPage } from './kioskPageKit';
+import khmer from '../../content/locales/km/kiosk.json';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildKiosk } = require('../../scripts/buildKiosk.js') as { buildKiosk(o: object): Promise<unknown> };
 
 jest.setTimeout(90_000);
 
-const STILL_HERE = /still here|ฉันยังอยู่/;
 
 /** Opens the kiosk with a fresh enrolment code, so this page's tablet has a device of its own. */
 async function openEnrolled(running: RunningApp, page: Page, query = '') {
@@ -84,25 +84,19 @@ describe('the kiosk page in headless Chromium', () => {
     expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(['heard.deviceKey']);
     expect(await seriousAxeViolations(page)).toEqual([]);
 
-    // Language: Khmer once the content team has added it, Thai until then. Each name is in its own script.
+    // Language: Khmer. Each name is in its own script; once chosen, the page's own words are Khmer too.
     const languages = page.locator('[role="group"] button[lang]');
     const offered = await languages.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('lang')));
-    expect(offered).toEqual(expect.arrayContaining(['en', 'th']));
-    const chosen = offered.includes('km') ? 'km' : 'th';
-    await kiosk.tap(page.locator(`[role="group"] button[lang="${chosen}"]`));
-    expect(await kiosk.bot.last().getAttribute('lang')).toBe(chosen);
-    await kiosk.bot
-      .last()
-      .getByRole('button', { name: /Read aloud|อ่านออกเสียง/ })
-      .click();
+    expect(offered).toEqual(expect.arrayContaining(['en', 'th', 'km']));
+    await kiosk.tap(page.locator('[role="group"] button[lang="km"]'));
+    expect(await kiosk.bot.last().getAttribute('lang')).toBe('km');
+    await kiosk.bot.last().getByRole('button', { name: khmer.readAloud }).click();
     const spoken = await page.evaluate(
       () => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken,
     );
-    expect(spoken).toEqual([
-      { text: (await kiosk.bot.last().locator('.words').textContent()) ?? '', lang: chosen },
-    ]);
-    // The page's own few words exist in English and Thai so far; <html lang> names the language they are in.
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe(chosen === 'th' ? 'th' : 'en');
+    expect(spoken).toEqual([{ text: (await kiosk.bot.last().locator('.words').textContent()) ?? '', lang: 'km' }]);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('km');
+    await page.getByPlaceholder(khmer.message).waitFor();
 
     // Age band (the second button), then the menu: five big buttons, each with its pictogram.
     await kiosk.tap(kiosk.choices.nth(1));
@@ -126,7 +120,7 @@ describe('the kiosk page in headless Chromium', () => {
     await kiosk.tap(kiosk.choices.first());
     const explanations = await kiosk.bot.evaluateAll(
       (items, lang) => items.filter((i) => i.getAttribute('lang') === lang).map((i) => i.textContent ?? ''),
-      chosen,
+      'km',
     );
     expect(explanations.some((text) => text.length > 120)).toBe(true);
     await kiosk.tap(kiosk.choices.first());
@@ -143,7 +137,7 @@ describe('the kiosk page in headless Chromium', () => {
 
     // The globe asks for the languages again, wherever the child is.
     await kiosk.tap(page.locator('button.globe'));
-    await kiosk.tap(page.locator(`[role="group"] button[lang="${chosen}"]`));
+    await kiosk.tap(page.locator('[role="group"] button[lang="km"]'));
     await kiosk.menu('views').waitFor();
 
     // Idle: the warning comes, "I'm still here" keeps the chat; left alone, the screen is wiped and a new conversation begins.
@@ -152,7 +146,7 @@ describe('the kiosk page in headless Chromium', () => {
     const dialog = page.getByRole('dialog');
     await dialog.waitFor({ timeout: 4000 });
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await dialog.getByRole('button', { name: STILL_HERE }).click();
+    await dialog.getByRole('button', { name: khmer.stillHere }).click();
     await dialog.waitFor({ state: 'detached' });
     expect(await kiosk.bot.count()).toBe(messagesBefore);
     expect(seen.conversationIds).toHaveLength(1);
@@ -162,9 +156,11 @@ describe('the kiosk page in headless Chromium', () => {
     await kiosk.settle(0);
     expect(await kiosk.bot.count()).toBeLessThan(messagesBefore);
     await eventually(() => running.heard.directLine.conversations.get(seen.conversationIds[0]), undefined);
+    // The next child meets the page in the tablet's own language, not the last child's.
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 
     // Quick exit: a neutral page in place of the chat, nothing to go back to, nothing kept but the device key.
-    await page.getByRole('button', { name: /Quick exit|ออกทันที/ }).click();
+    await page.getByRole('button', { name: 'Quick exit' }).click();
     await page.waitForURL(`${running.url}/kiosk/neutral.html`);
     await eventually(() => running.heard.directLine.conversations.get(seen.conversationIds[1]), undefined);
     expect(await seriousAxeViolations(page)).toEqual([]);
