@@ -1,9 +1,7 @@
-import { TurnContext } from 'botbuilder';
-import { ComponentDialog, Dialog, PromptOptions, PromptRecognizerResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { RightsIndex } from '../content/rightsIndex';
+import { ComponentDialog, Dialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ButtonChoicePrompt } from './buttonChoicePrompt';
-import { turnFacts } from './childProfile';
 import { DialogDeps, wordsFor } from './dialogDeps';
+import { RightsQuestionPrompt } from './rightsQuestionPrompt';
 
 export const MAIN_MENU_DIALOG = 'mainMenuDialog';
 const PICK = 'mainMenuDialog.pick';
@@ -21,7 +19,7 @@ export class MainMenuDialog extends ComponentDialog {
     private readonly entries: Partial<Record<MenuEntry, Dialog>>,
   ) {
     super(MAIN_MENU_DIALOG);
-    this.addDialog(new MenuPrompt(PICK, deps.content.rightsIndex));
+    this.addDialog(new RightsQuestionPrompt(PICK, deps.content.rightsIndex));
     for (const dialog of Object.values(entries)) this.addDialog(dialog);
     this.addDialog(new WaterfallDialog(`${MAIN_MENU_DIALOG}.steps`, [this.ask.bind(this), this.route.bind(this), this.loop.bind(this)]));
     this.initialDialogId = `${MAIN_MENU_DIALOG}.steps`;
@@ -34,8 +32,8 @@ export class MainMenuDialog extends ComponentDialog {
   }
 
   private async route(step: WaterfallStepContext) {
-    const asked = /^rights:(.+)$/.exec(step.result as string);
-    if (asked && this.entries.rights) return step.beginDialog(this.entries.rights.id, { topic: asked[1] });
+    const asked = RightsQuestionPrompt.askedTopic(step.result);
+    if (asked && this.entries.rights) return step.beginDialog(this.entries.rights.id, { topic: asked });
     const dialog = this.entries[step.result as MenuEntry];
     if (dialog) return step.beginDialog(dialog.id);
     await step.context.sendActivity(wordsFor(this.deps, step.context).t('comingSoon'));
@@ -44,22 +42,5 @@ export class MainMenuDialog extends ComponentDialog {
 
   private async loop(step: WaterfallStepContext) {
     return step.replaceDialog(`${MAIN_MENU_DIALOG}.steps`);
-  }
-}
-
-/** The menu also understands a free-text question about rights ("what are my rights?", in any language). */
-class MenuPrompt extends ButtonChoicePrompt {
-  constructor(
-    id: string,
-    private readonly rightsIndex: RightsIndex,
-  ) {
-    super(id);
-  }
-
-  protected override async onRecognize(context: TurnContext, state: object, options: PromptOptions): Promise<PromptRecognizerResult<string>> {
-    const choice = await super.onRecognize(context, state, options);
-    if (choice.succeeded) return choice;
-    const topic = this.rightsIndex.match(context.activity.text ?? '', turnFacts(context).profile.language);
-    return topic ? { succeeded: true, value: `rights:${topic}` } : choice;
   }
 }

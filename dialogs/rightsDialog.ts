@@ -2,6 +2,7 @@ import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuild
 import { GENERAL } from '../content/rightsIndex';
 import { ButtonChoicePrompt } from './buttonChoicePrompt';
 import { DialogDeps, wordsFor } from './dialogDeps';
+import { RightsQuestionPrompt } from './rightsQuestionPrompt';
 
 export const RIGHTS_DIALOG = 'rightsDialog';
 const CHOICE = 'rightsDialog.choice';
@@ -14,7 +15,7 @@ interface RightsOptions {
 
 /**
  * "Know my rights": browse groups and topics as buttons (or numbers), or arrive with the topic a free-text
- * question matched. The age band picks the text level; every answer ends with how to reach a human; then "did
+ * question matched (typed at the menu, or instead of tapping a group or topic here). The age band picks the text level; every answer ends with how to reach a human; then "did
  * this help?" and a way back.
  */
 export class RightsDialog extends ComponentDialog {
@@ -30,7 +31,7 @@ export class RightsDialog extends ComponentDialog {
       ]),
     );
     this.initialDialogId = `${RIGHTS_DIALOG}.steps`;
-    this.addDialog(new ButtonChoicePrompt(CHOICE));
+    this.addDialog(new RightsQuestionPrompt(CHOICE, deps.content.rightsIndex));
   }
 
   private ask(step: WaterfallStepContext, text: string, options: { value: string; title: string }[]) {
@@ -50,6 +51,8 @@ export class RightsDialog extends ComponentDialog {
   private async chooseTopic(step: WaterfallStepContext) {
     if (step.result === BACK) return step.endDialog();
     if (typeof step.result === 'object') return step.next(step.result);
+    const asked = RightsQuestionPrompt.askedTopic(step.result);
+    if (asked) return this.answerQuestion(step, asked);
     const group = step.result as string;
     const { t } = wordsFor(this.deps, step.context);
     const r = wordsFor(this.deps, step.context, 'rights').t;
@@ -63,6 +66,8 @@ export class RightsDialog extends ComponentDialog {
   private async explain(step: WaterfallStepContext) {
     const topic = typeof step.result === 'object' ? (step.result as { topic: string }).topic : (step.result as string);
     if (topic === BACK) return step.replaceDialog(`${RIGHTS_DIALOG}.steps`);
+    const asked = RightsQuestionPrompt.askedTopic(topic);
+    if (asked) return this.answerQuestion(step, asked);
     const { t, level, lng } = wordsFor(this.deps, step.context);
     const r = this.deps.content.t(lng, 'rights');
     const helpline = this.deps.helplines.sentence(t, this.deps.countryOf(step.context));
@@ -71,6 +76,12 @@ export class RightsDialog extends ComponentDialog {
       { value: 'yes', title: t('rightsUi.helpedYes') },
       { value: 'no', title: t('rightsUi.helpedNo') },
     ]);
+  }
+
+  /** A question typed instead of a button: its topic, or the groups again for "what are my rights?". */
+  private answerQuestion(step: WaterfallStepContext, topic: string) {
+    if (topic === GENERAL) return step.replaceDialog(`${RIGHTS_DIALOG}.steps`);
+    return step.replaceDialog(`${RIGHTS_DIALOG}.steps`, { topic } satisfies RightsOptions);
   }
 
   private async thank(step: WaterfallStepContext) {

@@ -82,6 +82,23 @@ describe('what a child can do from the menu', () => {
       expect(buttons(answer)).toContain(running.heard.content.t(code, 'rights')('groups.principles.title'));
     }
   });
+
+  it('answers a rights question typed instead of tapping a group or a topic', async () => {
+    const khmer = running.heard.content.t('km', 'rights');
+    const child = await onboarded(running.url, 'ភាសាខ្មែរ');
+    const groups = await child.send('ដឹងពីសិទ្ធិរបស់ខ្ញុំ');
+    expect(buttons(groups)).toContain(khmer('groups.principles.title'));
+    const atGroups = await child.send('ខ្ញុំមានសិទ្ធិទៅរៀនទេ?');
+    expect(said(atGroups)).toContain(khmer('topics.education.teen'));
+
+    const thai = running.heard.content.t('th', 'rights');
+    const other = await onboarded(running.url, 'ไทย');
+    await other.send('รู้สิทธิของฉัน');
+    const topics = await other.send('1');
+    expect(buttons(topics)).toContain(thai('topics.noDetention.title'));
+    const atTopics = await other.send('หนูมีสิทธิ์ไปโรงเรียนไหม');
+    expect(said(atTopics)).toContain(thai('topics.education.teen'));
+  });
 });
 
 describe('the views survey', () => {
