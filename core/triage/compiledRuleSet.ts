@@ -58,7 +58,7 @@ export class CompiledRuleSet {
     this.script = file.script;
     this.clauseBreaks = file.clauseBreaks;
     this.rules = file.rules;
-    const shared = pool.get(file.script, file.segmented);
+    const shared = pool.get(file.script, file.segmented, file.fold);
     this.matcher = shared.matcher;
     this.firstPhrase = shared.nextPhrase;
     const add = (pattern: string, role: Role, where: string) => {

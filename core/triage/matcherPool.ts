@@ -15,12 +15,16 @@ export interface SharedMatcher {
 export class MatcherPool {
   private readonly shared = new Map<string, SharedMatcher>();
 
-  /** The shared matcher for files of this script and spacing, created on first use. */
-  get(script: string, segmented: boolean): SharedMatcher {
-    const key = `${script}:${segmented}`;
+  /**
+   * The shared matcher for files of this script, spacing and fold, created on first use. Folding files get their
+   * own matcher: their words are compared differently, and their fold must not loosen other files' patterns.
+   */
+  get(script: string, segmented: boolean, fold?: 'romanised'): SharedMatcher {
+    const folding = fold === 'romanised' && !segmented;
+    const key = `${script}:${segmented}:${folding}`;
     let entry = this.shared.get(key);
     if (!entry) {
-      entry = { matcher: segmented ? new SegmentedMatcher() : new WordMatcher(), nextPhrase: 0 };
+      entry = { matcher: segmented ? new SegmentedMatcher() : new WordMatcher(folding), nextPhrase: 0 };
       this.shared.set(key, entry);
     }
     return entry;

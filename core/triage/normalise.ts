@@ -94,9 +94,15 @@ export function toClauses(text: string, clauseBreaks: ReadonlySet<string> = new 
 
 /**
  * A word with runs of the same letter collapsed to one. Word matching compares these, so "diee" (from "dieeee")
- * still finds "die", and romanised spellings that differ only by doubling ("maar"/"mar") meet.
+ * still finds "die", and romanised spellings that differ only by doubling ("maar"/"mar") meet. A word that is one
+ * letter repeated ("kkk" laughter, "zzz", Hindi "aa") is kept as it is: collapsed it would become a different,
+ * one-letter word ("k" is "không" in Vietnamese chat).
  */
 export function skeleton(word: string): string {
-  for (let i = 1; i < word.length; i++) if (word[i] === word[i - 1]) return word.replace(DOUBLED, '$1');
+  for (let i = 1; i < word.length; i++) {
+    if (word[i] !== word[i - 1]) continue;
+    const collapsed = word.replace(DOUBLED, '$1');
+    return collapsed.length > 1 ? collapsed : word;
+  }
   return word;
 }

@@ -27,6 +27,16 @@ const MAX_VARIANTS = 512;
  * the group optional. Used for scripts without spaces and for groups glued to a word; these groups do not nest.
  */
 export function expandAlternatives(pattern: string): string[] {
+  const out = expandRaw(pattern)
+    .map((variant) => variant.replace(/\s+/g, ' ').trim())
+    .filter((variant) => variant.length > 0);
+  if (out.length > MAX_VARIANTS)
+    throw new PatternError(`"${pattern}" expands to more than ${MAX_VARIANTS} variants`);
+  return out;
+}
+
+// Spaces are kept until the whole pattern is expanded: trimming a tail early glued "(my|) bro" into "mybro".
+function expandRaw(pattern: string): string[] {
   const open = pattern.indexOf('(');
   if (open < 0) {
     if (pattern.includes(')') || pattern.includes('|'))
@@ -36,15 +46,14 @@ export function expandAlternatives(pattern: string): string[] {
   const close = pattern.indexOf(')', open);
   const inner = close < 0 ? '' : pattern.slice(open + 1, close);
   if (close < 0 || inner.includes('(')) throw new PatternError(`unbalanced or nested "(" in "${pattern}"`);
-  const rests = expandAlternatives(pattern.slice(close + 1));
+  const rests = expandRaw(pattern.slice(close + 1));
   const out: string[] = [];
   for (const choice of inner.split('|')) {
-    for (const rest of rests)
-      out.push(`${pattern.slice(0, open)}${choice}${rest}`.replace(/\s+/g, ' ').trim());
+    for (const rest of rests) out.push(`${pattern.slice(0, open)}${choice}${rest}`);
+    if (out.length > MAX_VARIANTS)
+      throw new PatternError(`"${pattern}" expands to more than ${MAX_VARIANTS} variants`);
   }
-  if (out.length > MAX_VARIANTS)
-    throw new PatternError(`"${pattern}" expands to more than ${MAX_VARIANTS} variants`);
-  return out.filter((variant) => variant.length > 0);
+  return out;
 }
 
 // Rule files repeat the same words thousands of times; normalising each once keeps start-up quick. The cache only
@@ -71,12 +80,15 @@ function splitGaps(variant: string, pattern: string): string[] {
   return pieces;
 }
 
-function toPatternWords(text: string, pattern: string): PatternWord[] {
+/** How a word is turned into the form it is compared in: `skeleton`, or a file's fold. */
+export type WordForm = (word: string) => string;
+
+function toPatternWords(text: string, pattern: string, form: WordForm): PatternWord[] {
   const out: PatternWord[] = [];
   for (const raw of text.split(/\s+/).filter((w) => w.length > 0)) {
     const stem = raw.endsWith('*');
     const words = normalisedWords(stem ? raw.slice(0, -1) : raw, pattern);
-    words.forEach((word, i) => out.push({ word: skeleton(word), stem: stem && i === words.length - 1 }));
+    words.forEach((word, i) => out.push({ word: form(word), stem: stem && i === words.length - 1 }));
   }
   return out;
 }
@@ -109,14 +121,14 @@ function parse(pattern: string): Node[] {
 }
 
 /** Every word sequence a group can stand for (nested groups multiply out). */
-function expandNodes(nodes: Node[], pattern: string): PatternWord[][] {
+function expandNodes(nodes: Node[], pattern: string, form: WordForm): PatternWord[][] {
   let out: PatternWord[][] = [[]];
   for (const node of nodes) {
     if ('gap' in node) throw new PatternError(`"..." inside a group in "${pattern}"`);
     const options =
       'text' in node
-        ? [toPatternWords(node.text, pattern)]
-        : node.alternatives.flatMap((alternative) => expandNodes(alternative, pattern));
+        ? [toPatternWords(node.text, pattern, form)]
+        : node.alternatives.flatMap((alternative) => expandNodes(alternative, pattern, form));
     out = out.flatMap((head) => options.map((option) => [...head, ...option]));
     if (out.length > MAX_VARIANTS)
       throw new PatternError(`a group in "${pattern}" has over ${MAX_VARIANTS} choices`);
@@ -130,17 +142,17 @@ const GLUED_GROUP = /[^\s(|]\([^()]*\)|\([^()]*\)[^\s()|.]/;
 /**
  * Compiles a pattern for a language written with spaces into elements: words, `(a|b c|)` choices and `...` gaps.
  * Choices stay inside the pattern, so "(not|never) (allowed|let) ... (call|see) (my|our) (mum|dad|family)" is one
- * pattern, not hundreds.
+ * pattern, not hundreds. Words are stored in `form` (doubled letters collapsed, or a file's fold).
  */
-export function compileWordPattern(pattern: string): WordElement[][] {
+export function compileWordPattern(pattern: string, form: WordForm = skeleton): WordElement[][] {
   const variants = GLUED_GROUP.test(pattern) ? expandAlternatives(pattern) : [pattern];
   return variants.map((variant) => {
     const elements: WordElement[] = [];
     for (const node of parse(variant)) {
       if ('gap' in node) elements.push({ gap: WORD_GAP });
       else if ('text' in node)
-        for (const word of toPatternWords(node.text, pattern)) elements.push({ choices: [[word]] });
-      else elements.push({ choices: expandNodes([node], pattern) });
+        for (const word of toPatternWords(node.text, pattern, form)) elements.push({ choices: [[word]] });
+      else elements.push({ choices: expandNodes([node], pattern, form) });
     }
     const first = elements[0];
     const last = elements[elements.length - 1];

@@ -1,4 +1,5 @@
 import { Clauses, skeleton } from './normalise';
+import { foldKey, foldWord } from './romanisedFold';
 
 /** Where one phrase was found: clause index and [start, end) in the matcher's unit (words, or characters). */
 export interface Occurrence {
@@ -13,6 +14,8 @@ export interface Occurrence {
 /** A message prepared once and shared by every rule set that screens it; the views are built on first use. */
 export class PreparedText {
   private skeletonView?: string[][];
+  private foldedView?: string[][];
+  private foldKeyView?: string[][];
   private joinedView?: string[];
 
   constructor(readonly clauses: Clauses) {}
@@ -21,6 +24,18 @@ export class PreparedText {
   get skeletons(): string[][] {
     this.skeletonView ??= this.clauses.map((words) => words.map(skeleton));
     return this.skeletonView;
+  }
+
+  /** Words through the romanised fold, for files that ask for it (see romanisedFold.ts). */
+  get folded(): string[][] {
+    this.foldedView ??= this.clauses.map((words) => words.map(foldWord));
+    return this.foldedView;
+  }
+
+  /** The consonant key of each folded word, which indexes the words it may meet. */
+  get foldKeys(): string[][] {
+    this.foldKeyView ??= this.folded.map((words) => words.map(foldKey));
+    return this.foldKeyView;
   }
 
   /** Each clause with its spaces removed, for scripts written without spaces (spacing there is inconsistent). */

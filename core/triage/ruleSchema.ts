@@ -25,6 +25,8 @@ export const ruleFileSchema = z.object({
   locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 tag such as "th" or "hi-Latn"'),
   script: z.string().regex(/^[A-Z][A-Za-z_]+$/, 'a Unicode script name such as "Latin" or "Thai"'),
   segmented: z.boolean(),
+  /** "romanised": compare words through a phonetic skeleton (romanisedFold.ts); only for files written with spaces. */
+  fold: z.enum(['romanised']).optional(),
   review: z.enum(['draft', 'reviewed']),
   drafted: z.enum(['machine', 'human']),
   negators: phrases.default([]),
@@ -33,5 +35,8 @@ export const ruleFileSchema = z.object({
   clauseBreaks: z.array(z.string().trim().regex(/^\S+$/, 'a clause break is one word')).default([]),
   figurative: phrases.default([]),
   rules: z.array(ruleSchema).min(1),
+}).refine((file) => !(file.fold && file.segmented), {
+  message: 'a fold applies to words, so only to a file with "segmented": false',
+  path: ['fold'],
 });
 export type RuleFile = z.infer<typeof ruleFileSchema>;

@@ -1,5 +1,6 @@
 import { compileWordPattern, PatternWord, WordElement } from './patternCompiler';
 import { Occurrence, PhraseMatcher, PreparedText } from './phraseMatcher';
+import { foldedSame, foldedStartsWith, foldKey, foldWord } from './romanisedFold';
 
 /** A pattern indexed by its first word: `rest` is what must follow that word. */
 interface Entry {
@@ -7,12 +8,16 @@ interface Entry {
   rest: WordElement[];
 }
 
-function wordMatches(pattern: PatternWord, word: string | undefined): boolean {
-  return word !== undefined && (pattern.stem ? word.startsWith(pattern.word) : word === pattern.word);
-}
+type Same = (pattern: PatternWord, word: string | undefined) => boolean;
 
-function sequenceEnd(words: string[], pos: number, sequence: PatternWord[]): number {
-  for (let i = 0; i < sequence.length; i++) if (!wordMatches(sequence[i], words[pos + i])) return -1;
+const wordMatches: Same = (pattern, word) =>
+  word !== undefined && (pattern.stem ? word.startsWith(pattern.word) : word === pattern.word);
+
+const foldedMatches: Same = (pattern, word) =>
+  word !== undefined && (pattern.stem ? foldedStartsWith(word, pattern.word) : foldedSame(pattern.word, word));
+
+function sequenceEnd(words: string[], pos: number, sequence: PatternWord[], same: Same): number {
+  for (let i = 0; i < sequence.length; i++) if (!same(sequence[i], words[pos + i])) return -1;
   return pos + sequence.length;
 }
 
@@ -26,23 +31,24 @@ function matchFrom(
   elements: WordElement[],
   index: number,
   gaps: number[],
+  same: Same,
 ): number {
   if (index === elements.length) return pos;
   const element = elements[index];
   if ('gap' in element) {
     for (let skip = 0; skip <= element.gap && pos + skip < words.length; skip++) {
       if (skip > 0) gaps.push(pos, pos + skip);
-      const end = matchFrom(words, pos + skip, elements, index + 1, gaps);
+      const end = matchFrom(words, pos + skip, elements, index + 1, gaps, same);
       if (end >= 0) return end;
       if (skip > 0) gaps.length -= 2;
     }
     return -1;
   }
   for (const choice of element.choices) {
-    const next = sequenceEnd(words, pos, choice);
+    const next = sequenceEnd(words, pos, choice, same);
     if (next < 0) continue;
     const mark = gaps.length;
-    const end = matchFrom(words, next, elements, index + 1, gaps);
+    const end = matchFrom(words, next, elements, index + 1, gaps, same);
     if (end >= 0) return end;
     if (gaps.length !== mark) gaps.length = mark;
   }
@@ -69,6 +75,9 @@ interface TrieNode {
   stemHeads?: Set<number>;
   /** A one-letter stem here: every word must try the stems. */
   shortStem?: boolean;
+  /** Folding files only: the exact words and the stems here by consonant key (see romanisedFold.ts). */
+  keyed?: Map<string, string[]>;
+  stemKeyed?: Map<string, string[]>;
   /** Patterns that reach this node; `rest` (often empty) must still match after it. */
   done?: Entry[];
 }
@@ -86,14 +95,21 @@ const NONE: never[] = [];
  * Matches patterns at word boundaries. Patterns share a trie of words (stems are edges matched by prefix), so a
  * file of thousands of near-identical phrases costs a few map look-ups per word. Where a pattern's choices would
  * multiply into too many paths, or at a gap, the trie stops and the remaining elements are matched directly.
+ * A folding matcher compares words through the romanised fold instead of by skeleton.
  */
 export class WordMatcher implements PhraseMatcher {
   readonly unit = 'word';
   private readonly root: TrieNode = {};
+  private readonly same: Same;
+
+  constructor(private readonly folding = false) {
+    this.same = folding ? foldedMatches : wordMatches;
+  }
 
   /** Registers a pattern (README syntax) under a phrase number; throws PatternError when it is malformed. */
   add(pattern: string, phrase: number): void {
-    for (const { first, rest } of compileWordPattern(pattern).flatMap(starts)) {
+    const form = this.folding ? foldWord : undefined;
+    for (const { first, rest } of compileWordPattern(pattern, form).flatMap(starts)) {
       let frontier = [this.child(this.root, first)];
       let index = 0;
       for (; index < rest.length; index++) {
@@ -114,7 +130,8 @@ export class WordMatcher implements PhraseMatcher {
     const nodes: TrieNode[] = [];
     const positions: number[] = [];
     const gaps: number[] = [];
-    text.skeletons.forEach((words, clause) => {
+    const keys = this.folding ? text.foldKeys : [];
+    (this.folding ? text.folded : text.skeletons).forEach((words, clause) => {
       for (let start = 0; start < words.length; start++) {
         nodes.push(this.root);
         positions.push(start);
@@ -127,7 +144,7 @@ export class WordMatcher implements PhraseMatcher {
               continue;
             }
             gaps.length = 0;
-            const end = matchFrom(words, pos, rest, 0, gaps);
+            const end = matchFrom(words, pos, rest, 0, gaps, this.same);
             if (end >= 0)
               found.push(
                 gaps.length > 0
@@ -137,6 +154,13 @@ export class WordMatcher implements PhraseMatcher {
           }
           const word = words[pos];
           if (word === undefined) continue;
+          if (this.folding) {
+            this.stepFolded(node, word, keys[clause][pos], (next) => {
+              nodes.push(next);
+              positions.push(pos + 1);
+            });
+            continue;
+          }
           const next = node.exact?.get(word);
           if (next) {
             nodes.push(next);
@@ -157,17 +181,41 @@ export class WordMatcher implements PhraseMatcher {
     return found;
   }
 
+  /** The trie steps a folded message word allows from `node`: candidates share its consonant key, then compare. */
+  private stepFolded(node: TrieNode, word: string, key: string, push: (next: TrieNode) => void): void {
+    if (node.exact) {
+      if (key.length < 2) {
+        const next = node.exact.get(word);
+        if (next) push(next);
+      } else
+        for (const candidate of node.keyed?.get(key) ?? NONE)
+          if (foldedSame(candidate, word)) push(node.exact.get(candidate) as TrieNode);
+    }
+    if (!node.stems || (!node.shortStem && !node.stemHeads?.has(head(key)))) return;
+    for (const length of node.stemLengths ?? NONE) {
+      if (length > key.length) break;
+      for (const stem of node.stemKeyed?.get(key.slice(0, length)) ?? NONE)
+        if (foldedStartsWith(word, stem)) push(node.stems.get(stem) as TrieNode);
+    }
+  }
+
   private child(node: TrieNode, word: PatternWord): TrieNode {
     const map = word.stem ? (node.stems ??= new Map()) : (node.exact ??= new Map());
     let next = map.get(word.word);
     if (!next) {
       next = {};
       map.set(word.word, next);
+      // A folding matcher indexes stems, and words it may meet with vowels dropped, by consonant key.
+      const key = this.folding ? foldKey(word.word) : word.word;
+      if (this.folding && (word.stem || key.length >= 2)) {
+        const index = word.stem ? (node.stemKeyed ??= new Map()) : (node.keyed ??= new Map());
+        index.set(key, [...(index.get(key) ?? []), word.word]);
+      }
       if (word.stem) {
-        if (word.word.length < 2) node.shortStem = true;
-        else (node.stemHeads ??= new Set()).add(head(word.word));
+        if (key.length < 2) node.shortStem = true;
+        else (node.stemHeads ??= new Set()).add(head(key));
         const lengths = (node.stemLengths ??= []);
-        if (!lengths.includes(word.word.length)) lengths.push(word.word.length);
+        if (!lengths.includes(key.length)) lengths.push(key.length);
         lengths.sort((a, b) => a - b);
       }
     }

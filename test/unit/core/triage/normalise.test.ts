@@ -38,4 +38,10 @@ describe('normalisation', () => {
     expect(skeleton('maar')).toBe('mar');
     expect(skeleton('word')).toBe('word');
   });
+
+  it('keeps a word made of one repeated letter as it is, not a one-letter word', () => {
+    expect(toClauses('kkkkk')).toEqual([['kk']]);
+    expect(skeleton('kk')).toBe('kk');
+    expect(skeleton('aa')).toBe('aa');
+  });
 });

@@ -154,6 +154,75 @@ describe('rule engine', () => {
   });
 });
 
+describe('rule engine edge cases', () => {
+  it('keeps a one-letter-repeated word whole, so "kkk" laughter is not the negator "k"', () => {
+    const vi = screenerOver({
+      'en.json': ruleFile({ negators: ['k'], rules: [rule('hit', { patterns: ['hit me'] })] }),
+    });
+    expect(vi.screen('kkk he hit me').risk).toBe('urgent');
+    expect(vi.screen('k hit me').risk).toBe('none');
+  });
+
+  it('treats an optional group at the start or end of a glued pattern as optional words', () => {
+    const glued = screenerOver({
+      'en.json': ruleFile({ rules: [rule('bro', { patterns: ['(my|) bro(s|) hit* me (now|)'] })] }),
+    });
+    for (const text of ['my bros hit me', 'bro hits me now', 'my bro hit me'])
+      expect(glued.screen(text).risk).toBe('urgent');
+    expect(glued.screen('mybro hit me').risk).toBe('none');
+  });
+
+  it('cancels only the "all" phrase a negator stands before, not the rule everywhere in the message', () => {
+    const contact = screenerOver({
+      'en.json': ruleFile({
+        negators: ['never', 'nobody'],
+        rules: [rule('c', { category: 'trafficking_contact', all: [['agent', 'boss'], ['called', 'messaged']] })],
+      }),
+    });
+    expect(contact.screen('nobody knows. the agent called me').risk).toBe('urgent');
+    expect(contact.screen('the boss never called but the agent messaged me').risk).toBe('urgent');
+    expect(contact.screen('the agent called me and i never answered').risk).toBe('urgent');
+    expect(contact.screen('the agent never called').risk).toBe('none');
+  });
+
+  describe('"fold": "romanised"', () => {
+    const files = (fold: boolean) =>
+      screenerOver({
+        'hi-Latn.json': ruleFile({
+          locale: 'hi-Latn',
+          ...(fold ? { fold: 'romanised' } : {}),
+          negators: ['nahi'],
+          rules: [rule('die', { category: 'self_harm', patterns: ['mujhe marna hai', 'chhod* (do|dena)'] })],
+        }),
+        'en.json': ruleFile({ rules: [rule('en-hit', { patterns: ['hit me'] })] }),
+      });
+    const folded = files(true);
+
+    it('matches spelling variants and SMS vowel-dropping through the phonetic skeleton', () => {
+      for (const text of ['mjhe mrna hai', 'muje marna hai', 'mujhe mrna hai', 'chodo do', 'chhodke dena'])
+        expect([text, folded.screen(text).risk]).toEqual([text, 'urgent']);
+      expect(files(false).screen('mjhe mrna hai').risk).toBe('none');
+    });
+
+    it('keeps negators working and leaves other files of the script unfolded', () => {
+      expect(folded.screen('mujhe nahi marna hai').risk).toBe('none');
+      expect(folded.screen('ht me').risk).toBe('none');
+      expect(folded.screen('hit me').risk).toBe('urgent');
+    });
+
+    it('is refused on a segmented file', () => {
+      const { dir, remove } = rulesDir({
+        'th.json': ruleFile({ locale: 'th', script: 'Thai', segmented: true, fold: 'romanised' }),
+      });
+      try {
+        expect(() => loadRuleSets(dir)).toThrow(/fold/);
+      } finally {
+        remove();
+      }
+    });
+  });
+});
+
 describe('rule screener on the project rules', () => {
   const screener = loadRuleScreener();
 
