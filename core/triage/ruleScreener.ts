@@ -3,6 +3,7 @@ import { toClauses } from './normalise';
 import { Occurrence, PhraseMatcher, PreparedText } from './phraseMatcher';
 import { loadRuleSets } from './ruleLoader';
 import { Category, Screening } from './types';
+import { readings } from './zawgyi';
 
 /** Screens text with the rule files, synchronously. */
 export interface RuleScreener {
@@ -29,6 +30,18 @@ function toScreening(matches: CompiledRule[]): Screening {
   return { risk: sorted[0]?.risk ?? 'none', categories: [...categories], reasons: [...reasons] };
 }
 
+/** Every rule of `sets` that matches `text`. */
+function matchAll(sets: CompiledRuleSet[], text: string, clauseBreaks: Set<string>): CompiledRule[] {
+  const prepared = new PreparedText(toClauses(text, clauseBreaks));
+  // Files sharing a matcher (one per script) are served by a single walk over the message.
+  const found = new Map<PhraseMatcher, Occurrence[]>();
+  return sets.flatMap((set) => {
+    let occurrences = found.get(set.matcher);
+    if (!occurrences) found.set(set.matcher, (occurrences = set.matcher.find(prepared)));
+    return set.match(occurrences);
+  });
+}
+
 /**
  * Builds the rule screener. A message is screened by the rule set of its declared locale and by every rule set
  * whose script appears in it, so Taglish or Thai with English words is caught by each language's rules. The result
@@ -50,16 +63,7 @@ export function createRuleScreener(sets: CompiledRuleSet[]): RuleScreener {
         (set) => present.has(set.script) || (locale !== undefined && localeMatches(locale, set.locale)),
       );
       if (active.length === 0) return toScreening([]);
-      const prepared = new PreparedText(toClauses(text, clauseBreaks));
-      // Files sharing a matcher (one per script) are served by a single walk over the message.
-      const found = new Map<PhraseMatcher, Occurrence[]>();
-      return toScreening(
-        active.flatMap((set) => {
-          let occurrences = found.get(set.matcher);
-          if (!occurrences) found.set(set.matcher, (occurrences = set.matcher.find(prepared)));
-          return set.match(occurrences);
-        }),
-      );
+      return toScreening(readings(text).flatMap((reading) => matchAll(active, reading, clauseBreaks)));
     },
   };
 }
