@@ -146,6 +146,7 @@ export async function makeApp(config: Config, options: MakeAppOptions = {}): Pro
     check: new CheckReportDialog(deps),
   });
   const root = new RootDialog(deps, { menu, helpNow });
+  const screening = options.screen ? { screen: options.screen } : buildScreening(config, reports, log);
   const bot = new HeardBot({
     conversationState: new ConversationState(state),
     userState: new UserState(state),
@@ -153,7 +154,7 @@ export async function makeApp(config: Config, options: MakeAppOptions = {}): Pro
     content,
     keys,
     metrics,
-    safeguarding: { ...(options.screen ? { screen: options.screen } : buildScreening(config, reports, log)), fileConcern },
+    safeguarding: { ...screening, fileConcern },
   });
 
   const adapter = new CloudAdapter(
@@ -264,6 +265,8 @@ export async function makeApp(config: Config, options: MakeAppOptions = {}): Pro
       spoolReplay.stop();
       retention?.stop();
       await notifyWorker?.stop();
+      // A model's second opinion still in flight may file or raise a concern: let it land before the store closes.
+      await screening.secondOpinion?.settled();
       await outbox.close();
       alerting.close();
       await stores.close();

@@ -31,12 +31,16 @@ export function concernFiler(reports: ReportService, log: Logger, metrics: Metri
   };
 }
 
-export type SecondOpinion = (turn: {
-  text: string;
-  base: Pick<FileReportInput, 'locale' | 'channelId' | 'pseudonym' | 'facilityId'>;
-  rules: Screening;
-  filed?: FiledConcern;
-}) => void;
+export interface SecondOpinion {
+  (turn: {
+    text: string;
+    base: Pick<FileReportInput, 'locale' | 'channelId' | 'pseudonym' | 'facilityId'>;
+    rules: Screening;
+    filed?: FiledConcern;
+  }): void;
+  /** Resolves once every opinion asked so far has been acted on: shutdown waits for it before closing the store. */
+  settled(): Promise<void>;
+}
 
 /**
  * Asks the model about a message after the child was answered on the rules (a slow model never delays a safety
@@ -44,7 +48,8 @@ export type SecondOpinion = (turn: {
  * Only redacted text reaches the model.
  */
 export function modelSecondOpinion(screener: Screener, reports: ReportService, log: Logger): SecondOpinion {
-  return ({ text, base, rules, filed }) => {
+  const pending = new Set<Promise<void>>();
+  const ask: SecondOpinion = ({ text, base, rules, filed }) => {
     const work = async () => {
       const merged = await screener.screenWithModel(redact(text), base.locale, rules);
       if (RISK_LEVELS.indexOf(merged.risk) <= RISK_LEVELS.indexOf(rules.risk)) return;
@@ -55,6 +60,14 @@ export function modelSecondOpinion(screener: Screener, reports: ReportService, l
       }
       log.info({ from: rules.risk, to: merged.risk }, 'model raised the risk of a message');
     };
-    work().catch((err) => log.warn({ err }, 'model second opinion failed; the rules result stands'));
+    const done = work()
+      .catch((err) => log.warn({ err }, 'model second opinion failed; the rules result stands'))
+      .finally(() => pending.delete(done));
+    pending.add(done);
   };
+  // Bounded by the model's timeout: an opinion never holds shutdown for longer than one call.
+  ask.settled = async () => {
+    await Promise.all([...pending]);
+  };
+  return ask;
 }

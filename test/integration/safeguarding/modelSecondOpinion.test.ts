@@ -1,6 +1,8 @@
 import { BotFrameworkClient, texts } from '../../support/botFrameworkClient';
 import { startFakeOpenAi } from '../../support/fakeOpenAiServer';
-import { startTestApp } from '../../support/testApp';
+import { readdirSync } from 'node:fs';
+import { startTestApp, uniquePrefix } from '../../support/testApp';
+import { testRedisUrl } from '../../support/testRedis';
 
 async function eventually<T>(probe: () => Promise<T | undefined>, ms: number): Promise<T> {
   const until = Date.now() + ms;
@@ -50,6 +52,28 @@ describe("the model's second opinion in the bot", () => {
       expect(report.risk).toBe('urgent');
     } finally {
       await running.stop();
+      await model.close();
+    }
+  });
+
+  it('opinions still in flight at shutdown reach Redis before the store closes, not the spool', async () => {
+    // The fake model calls every message urgent, the onboarding words too: each turn leaves an opinion in flight.
+    const model = await startFakeOpenAi({ kind: 'slow', delayMs: 800, body: { risk: 'urgent', categories: ['luring'], reasons: ['model: grooming'] } });
+    const env = { REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: uniquePrefix(), OPENAI_BASE_URL: model.baseURL, SPOOL_DIR: `/tmp/heard-spool-${process.pid}-model3` };
+    const running = await startTestApp(env);
+    const child = new BotFrameworkClient(running.url);
+    for (const text of ['hi', 'English', '2', 'what time is dinner today']) await child.send(text);
+    await eventually(async () => (model.requests.length === 4 ? true : undefined), 3000);
+    await running.stop();
+    expect(readdirSync(env.SPOOL_DIR)).toEqual([]);
+
+    const after = await startTestApp(env);
+    try {
+      const reports = await after.heard.stores.reports.list({});
+      expect(reports).toHaveLength(4);
+      for (const report of reports) expect(report).toMatchObject({ kind: 'concern', risk: 'urgent', categories: ['luring'] });
+    } finally {
+      await after.stop();
       await model.close();
     }
   });
