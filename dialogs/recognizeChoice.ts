@@ -20,8 +20,25 @@ export function normaliseInput(text: string): string {
     .trim();
 }
 
+/**
+ * normaliseInput for the words of our own content (button titles, synonyms, command words): the same few hundred
+ * strings come back on every turn of every child, so each is normalised once. The cap keeps a bug that passes
+ * children's text here from growing the cache without end.
+ */
+export function normaliseLabel(label: string): string {
+  let normal = labelCache.get(label);
+  if (normal === undefined) {
+    if (labelCache.size >= LABEL_CACHE_MAX) labelCache.clear();
+    labelCache.set(label, (normal = normaliseInput(label)));
+  }
+  return normal;
+}
+const labelCache = new Map<string, string>();
+const LABEL_CACHE_MAX = 20_000;
+
 function nativeDigitValue(d: string): number | undefined {
   const code = d.codePointAt(0)!;
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
   // Unicode decimal digits come in runs of ten starting at a code point ending in 0 (…0 to …9).
   for (let zero = code; zero > code - 10; zero--) {
     if (/\p{Nd}/u.test(String.fromCodePoint(zero)) && !/\p{Nd}/u.test(String.fromCodePoint(zero - 1))) {
@@ -40,7 +57,7 @@ export function recognizeChoice(text: string, options: ChoiceOption[]): ChoiceOp
   if (!input) return undefined;
   const numbered = /^(\d{1,2})$/.exec(input);
   if (numbered) return options[Number(numbered[1]) - 1];
-  const labels = (o: ChoiceOption) => [o.title, o.value, ...(o.synonyms ?? [])].map(normaliseInput).filter(Boolean);
+  const labels = (o: ChoiceOption) => [o.title, o.value, ...(o.synonyms ?? [])].map(normaliseLabel).filter(Boolean);
   const exact = options.filter((o) => labels(o).includes(input));
   if (exact.length === 1) return exact[0];
   const contained = options.filter((o) => labels(o).some((l) => l.length >= 2 && (input.includes(l) || (input.length >= 3 && l.includes(input)))));

@@ -4,7 +4,7 @@ import { DialogDeps } from './dialogDeps';
 import { HELP_NOW_DIALOG } from './helpNowDialog';
 import { LANGUAGE_DIALOG, LanguageDialog } from './languageDialog';
 import { MAIN_MENU_DIALOG } from './mainMenuDialog';
-import { normaliseInput } from './recognizeChoice';
+import { normaliseInput, normaliseLabel } from './recognizeChoice';
 import { ButtonChoicePrompt } from './buttonChoicePrompt';
 import { ONBOARDING_DIALOG, OnboardingDialog } from './onboardingDialog';
 
@@ -51,8 +51,8 @@ export class RootDialog extends ComponentDialog {
     // An answer to the question on screen is an answer, even if it is also a command word elsewhere (Filipino
     // "hindi" means "no"; a "Back" button is also the word for the menu).
     if (!innerDc.activeDialog || !raw.trim() || ButtonChoicePrompt.accepts(deepest(innerDc), raw)) return undefined;
-    const t = this.deps.content.t(facts.profile.language ?? 'en');
-    const said = (key: string) => [...(t(key, { returnObjects: true }) as string[]), ...(this.deps.content.t('en')(key, { returnObjects: true }) as string[])].map(normaliseInput).includes(text);
+    const lang = facts.profile.language ?? 'en';
+    const said = (key: 'helpWords' | 'menuWords') => this.words(lang, key).has(text);
     if (said('helpWords')) return innerDc.beginDialog(HELP_NOW_DIALOG);
     if ((raw.includes('🌐') || this.isLanguageWord(text)) && !inDialog(innerDc, LANGUAGE_DIALOG)) {
       await innerDc.cancelAllDialogs();
@@ -65,10 +65,23 @@ export class RootDialog extends ComponentDialog {
     return undefined;
   }
 
-  private isLanguageWord(text: string): boolean {
-    const { meta } = this.deps.content;
-    return Object.values(meta).some((m) => m.languageWords.map(normaliseInput).includes(text));
+  /** A command's words in `lang` and in English, normalised; content does not change while serving, so built once. */
+  private words(lang: string, key: 'helpWords' | 'menuWords'): Set<string> {
+    const id = `${lang}:${key}`;
+    let found = this.wordSets.get(id);
+    if (!found) {
+      const list = (l: string) => this.deps.content.t(l)(key, { returnObjects: true }) as string[];
+      this.wordSets.set(id, (found = new Set([...list(lang), ...list('en')].map(normaliseLabel))));
+    }
+    return found;
   }
+  private readonly wordSets = new Map<string, Set<string>>();
+
+  private isLanguageWord(text: string): boolean {
+    this.languageWords ??= new Set(Object.values(this.deps.content.meta).flatMap((m) => m.languageWords.map(normaliseLabel)));
+    return this.languageWords.has(text);
+  }
+  private languageWords?: Set<string>;
 
   private async onboard(step: WaterfallStepContext) {
     const { profile } = turnFacts(step.context);

@@ -13,11 +13,11 @@ export class TextSealer {
   ) {}
 
   /** Encrypts `plain`; `context` (e.g. a report id) is bound as associated data, so a text cannot be moved. */
-  seal(plain: string, context = ''): SealedText {
+  seal(plain: string | Buffer, context = ''): SealedText {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.keys.key('encryption', this.currentVersion), iv);
     cipher.setAAD(Buffer.from(context));
-    const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    const data = Buffer.concat([typeof plain === 'string' ? cipher.update(plain, 'utf8') : cipher.update(plain), cipher.final()]);
     return {
       keyId: `v${this.currentVersion}`,
       iv: iv.toString('base64'),
@@ -28,10 +28,15 @@ export class TextSealer {
 
   /** Decrypts a sealed text; throws if it was altered or sealed for another context. */
   open(sealed: SealedText, context = ''): string {
+    return this.openBytes(sealed, context).toString('utf8');
+  }
+
+  /** Decrypts what was sealed from bytes (or a text, as its UTF-8); throws like `open`. */
+  openBytes(sealed: SealedText, context = ''): Buffer {
     const version = Number(sealed.keyId.replace(/^v/, ''));
     const decipher = createDecipheriv('aes-256-gcm', this.keys.key('encryption', version), Buffer.from(sealed.iv, 'base64'));
     decipher.setAAD(Buffer.from(context));
     decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]);
   }
 }

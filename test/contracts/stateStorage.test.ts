@@ -38,4 +38,19 @@ describe('RedisStateStorage', () => {
       await redis.quit();
     }
   });
+
+  it('checks an eTag with a script that survives Redis forgetting it (NOSCRIPT)', async () => {
+    const { redis, prefix } = isolatedRedis();
+    try {
+      const storage = new RedisStateStorage(redis, prefix, 60_000);
+      await storage.write({ k: { v: 1 } });
+      const first = (await storage.read(['k'])).k;
+      await redis.script('FLUSH');
+      await storage.write({ k: { v: 2, eTag: first.eTag } });
+      expect((await storage.read(['k'])).k.v).toBe(2);
+      await expect(storage.write({ k: { v: 3, eTag: first.eTag } })).rejects.toThrow('eTag conflict');
+    } finally {
+      await redis.quit();
+    }
+  });
 });

@@ -20,11 +20,17 @@ redis.call('SET', KEYS[1], ARGV[2])
 return 1
 `;
 const PAGE = 500;
+/** Opened reports kept for the queue's repeated reads; enough for the open caseload of a national service. */
+const OPENED_MAX = 5000;
 
 /**
  * Reports in Redis: one sealed JSON document per report (encrypted at rest, bound to its id), parsed with the
  * same zod schema on the way out as on the way in. The outbox event is sealed too. Open reports have no TTL on purpose (a concern must not expire while open); closed ones are removed by the
  * worker's retention purge.
+ *
+ * Listing opens every report it looks at, and monitoring staff's queue is read again and again while it barely
+ * changes; so the last opened form of each report is kept in process, keyed by the exact sealed text it came from.
+ * Any change (here or in another process) reseals with a new IV, which misses the cache: nothing stale is served.
  */
 export class RedisReportStore implements ReportStore {
   constructor(
@@ -35,6 +41,8 @@ export class RedisReportStore implements ReportStore {
 
   private seal = (report: Report) => sealJson(this.sealer, reportSchema.parse(report), `report:${report.id}`);
   private open = (id: string, raw: string) => openJson(this.sealer, raw, `report:${id}`, reportSchema);
+
+  private readonly opened = new Map<string, { raw: string; report: Report }>();
 
   private reportKey = (id: string) => `${this.prefix}report:${id}`;
   private receiptKey = (hash: string) => `${this.prefix}receipt:${hash}`;
@@ -90,8 +98,9 @@ export class RedisReportStore implements ReportStore {
       const raws = await this.guard(() => this.redis.mget(...ids.map(this.reportKey)));
       for (const [i, raw] of raws.entries()) {
         if (!raw) continue;
-        const report = this.open(ids[i], raw);
-        if (matchesFilter(report, filter)) out.push(report);
+        const report = this.openListed(ids[i], raw);
+        // Callers get their own copy, so nothing they change leaks into the cache or a later list.
+        if (matchesFilter(report, filter)) out.push(structuredClone(report));
         if (out.length >= limit) break;
       }
     }
@@ -105,9 +114,20 @@ export class RedisReportStore implements ReportStore {
       await this.guard(() =>
         this.redis.multi().del(this.reportKey(report.id), this.receiptKey(report.receiptHash)).zrem(this.indexKey, report.id).exec(),
       );
+      this.opened.delete(report.id);
       purged++;
     }
     return purged;
+  }
+
+  /** `open` through the cache; the report returned is the cached one, to be copied before it leaves. */
+  private openListed(id: string, raw: string): Report {
+    const hit = this.opened.get(id);
+    if (hit?.raw === raw) return hit.report;
+    const report = this.open(id, raw);
+    if (this.opened.size >= OPENED_MAX && !hit) this.opened.delete(this.opened.keys().next().value as string);
+    this.opened.set(id, { raw, report });
+    return report;
   }
 
   private async guard<T>(op: () => Promise<T>): Promise<T> {

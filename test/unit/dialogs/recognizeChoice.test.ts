@@ -1,4 +1,4 @@
-import { normaliseInput, recognizeChoice } from '../../../dialogs/recognizeChoice';
+import { normaliseInput, normaliseLabel, recognizeChoice } from '../../../dialogs/recognizeChoice';
 
 const menu = [
   { value: 'rights', title: 'Know my rights' },
@@ -33,5 +33,14 @@ describe('recognizeChoice', () => {
 describe('normaliseInput', () => {
   it('drops emoji and punctuation and folds case and width', () => {
     expect(normaliseInput('🌐 ＬＡＮＧＵＡＧＥ!')).toBe('language');
+  });
+});
+
+describe('normaliseLabel', () => {
+  it('gives the same form as normaliseInput, also when asked again', () => {
+    for (const label of ['Know my RIGHTS!', 'ตรวจสอบรายงาน ๓', '１２ to １７']) {
+      expect(normaliseLabel(label)).toBe(normaliseInput(label));
+      expect(normaliseLabel(label)).toBe(normaliseInput(label));
+    }
   });
 });
