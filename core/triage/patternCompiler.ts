@@ -57,15 +57,15 @@ function expandRaw(pattern: string): string[] {
 }
 
 // Rule files repeat the same words thousands of times; normalising each once keeps start-up quick. The cache only
-// ever holds pattern words, a bounded set.
+// ever holds the words of word patterns, a bounded set (segmented pieces are mostly unique, so they bypass it).
 const normalisedCache = new Map<string, Clauses>();
 
-function normalisedWords(raw: string, pattern: string): string[] {
-  let clauses = normalisedCache.get(raw);
+function normalisedWords(raw: string, pattern: string, cache = normalisedCache): string[] {
+  let clauses = cache.get(raw);
   if (!clauses) {
     // Punctuation that ends a clause makes the words unmatchable: remember that as "no clause".
     clauses = breaksClause(raw) ? [] : toClauses(raw);
-    normalisedCache.set(raw, clauses);
+    cache.set(raw, clauses);
   }
   if (clauses.length !== 1) {
     throw new PatternError(`"${pattern}" is empty or holds punctuation that would end a clause`);
@@ -167,7 +167,8 @@ export function compileWordPattern(pattern: string, form: WordForm = skeleton): 
 
 /** Compiles a pattern for a script written without spaces: per variant, the literal pieces `...` separates. */
 export function compileSegmentedPattern(pattern: string): string[][] {
+  const pieces = new Map<string, Clauses>();
   return expandAlternatives(pattern).map((variant) =>
-    splitGaps(variant, pattern).map((piece) => normalisedWords(piece.replace(/\*/g, ''), pattern).join('')),
+    splitGaps(variant, pattern).map((piece) => normalisedWords(piece.replace(/\*/g, ''), pattern, pieces).join('')),
   );
 }

@@ -1,13 +1,14 @@
 import { compileSegmentedPattern, SEGMENTED_GAP } from './patternCompiler';
 import { Occurrence, PhraseMatcher, PreparedText } from './phraseMatcher';
 
+// Fields are created on first use: a file's trie holds tens of thousands of nodes, most with one child or none.
 interface CharNode {
-  next: Map<string, CharNode>;
+  next?: Map<string, CharNode>;
   /** Patterns whose first piece ends here, with the pieces that must follow within the gap. */
-  done: { phrase: number; rest: string[] }[];
+  done?: { phrase: number; rest: string[] }[];
 }
 
-const newNode = (): CharNode => ({ next: new Map(), done: [] });
+const NONE: never[] = [];
 
 /**
  * Matches patterns anywhere in a clause, for scripts written without spaces. The first piece of every pattern is
@@ -16,18 +17,19 @@ const newNode = (): CharNode => ({ next: new Map(), done: [] });
  */
 export class SegmentedMatcher implements PhraseMatcher {
   readonly unit = 'character';
-  private readonly root = newNode();
+  private readonly root: CharNode = {};
 
   /** Registers a pattern (README syntax) under a phrase number; throws PatternError when it is malformed. */
   add(pattern: string, phrase: number): void {
     for (const [first, ...rest] of compileSegmentedPattern(pattern)) {
       let node = this.root;
       for (const char of first) {
-        let next = node.next.get(char);
-        if (!next) node.next.set(char, (next = newNode()));
+        const children = (node.next ??= new Map());
+        let next = children.get(char);
+        if (!next) children.set(char, (next = {}));
         node = next;
       }
-      node.done.push({ phrase, rest });
+      (node.done ??= []).push({ phrase, rest: rest.length > 0 ? rest : NONE });
     }
   }
 
@@ -37,8 +39,8 @@ export class SegmentedMatcher implements PhraseMatcher {
       for (let start = 0; start < line.length; start++) {
         let node: CharNode | undefined = this.root;
         for (let pos = start; node && pos < line.length;) {
-          node = node.next.get(line[pos++]);
-          for (const { phrase, rest } of node?.done ?? []) {
+          node = node.next?.get(line[pos++]);
+          for (const { phrase, rest } of node?.done ?? NONE) {
             const gaps: number[] = [];
             const end = followPieces(line, pos, rest, gaps);
             if (end >= 0)

@@ -120,7 +120,9 @@ export class WordMatcher implements PhraseMatcher {
           element.choices.map((choice) => choice.reduce((at, word) => this.child(at, word), node)),
         );
       }
-      for (const node of frontier) (node.done ??= []).push({ phrase, rest: rest.slice(index) });
+      // One entry object for every node the pattern reaches: a pattern can spread over dozens of them.
+      const entry: Entry = { phrase, rest: index < rest.length ? rest.slice(index) : NONE };
+      for (const node of frontier) (node.done ??= []).push(entry);
     }
   }
 
