@@ -40,7 +40,7 @@ import { startSpoolReplay } from './spoolReplay';
 import { startRetentionPurge } from './retentionPurge';
 import { proactiveReplier } from './proactiveReply';
 import { Note, Report } from '../core/cases/types';
-import { buildScreening } from './screener';
+import { buildScreening, contentWords } from './screener';
 import { createNotifiers } from '../core/notify/notifiers';
 import { createNotifyMetrics } from '../core/notify/notifyMetrics';
 import { createNotifyWorker } from '../core/notify/notifyWorker';
@@ -146,7 +146,7 @@ export async function makeApp(config: Config, options: MakeAppOptions = {}): Pro
     check: new CheckReportDialog(deps),
   });
   const root = new RootDialog(deps, { menu, helpNow });
-  const screening = options.screen ? { screen: options.screen } : buildScreening(config, reports, log);
+  const screening = options.screen ? { screen: options.screen } : buildScreening(config, reports, log, contentWords(content.i18n.store.data));
   const bot = new HeardBot({
     conversationState: new ConversationState(state),
     userState: new UserState(state),

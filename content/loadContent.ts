@@ -80,6 +80,7 @@ export async function loadContent(dir: string = __dirname): Promise<Content> {
     const file = path.join(localesDir, lng, 'rightsKeywords.json');
     if (existsSync(file)) keywords[lng] = readJson(file, rightsKeywordsSchema);
   }
+  const fixedTs = new Map<string, TFunction>();
   return {
     languages,
     meta,
@@ -88,7 +89,13 @@ export async function loadContent(dir: string = __dirname): Promise<Content> {
     rights: readJson(path.join(dir, 'rights.json'), rightsCatalogueSchema),
     rightsIndex: new RightsIndex(keywords),
     survey: readJson(path.join(dir, 'survey.json'), surveyCatalogueSchema),
-    t: (lng, ns = 'common') => instance.getFixedT(lng, ns),
+    // A fixed t is built for every message a dialog sends; the same few dozen are enough for the whole service.
+    t: (lng, ns = 'common') => {
+      const key = `${lng}\u0000${ns}`;
+      let fixed = fixedTs.get(key);
+      if (!fixed) fixedTs.set(key, (fixed = instance.getFixedT(lng, ns)));
+      return fixed;
+    },
     localeData: (lng, file, schema) => {
       const p = path.join(localesDir, lng, file);
       return existsSync(p) ? readJson(p, schema) : undefined;

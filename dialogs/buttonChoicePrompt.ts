@@ -9,6 +9,11 @@ export interface ButtonChoiceOptions {
   retryText: string;
 }
 
+/** What a prompt keeps of its buttons in dialog state. */
+interface StoredChoices {
+  options: ChoiceOption[];
+}
+
 /**
  * A choice shown as buttons (suggested actions) and also accepted as a typed number or word in any of our
  * languages. botbuilder's ChoicePrompt only knows nine cultures and silently falls back for Thai, Khmer and the
@@ -23,26 +28,30 @@ export class ButtonChoicePrompt extends Prompt<string> {
   static accepts(dc: DialogContext, text: string): boolean {
     const active = dc.activeDialog;
     if (!active || !(dc.findDialog(active.id) instanceof ButtonChoicePrompt)) return false;
-    const o = (active.state as { options?: PromptOptions }).options?.validations as ButtonChoiceOptions | undefined;
+    const o = (active.state as { options?: PromptOptions }).options?.validations as StoredChoices | undefined;
     return !!o && recognizeChoice(text, o.options) !== undefined;
   }
 
-  /** Packs our options into botbuilder's PromptOptions (its state is persisted between turns). */
+  /**
+   * Packs our options into botbuilder's PromptOptions, which are persisted between turns: each text is stored
+   * once (the prompt and retry texts in their own fields, the buttons in `validations`).
+   */
   static ask(o: ButtonChoiceOptions): PromptOptions {
-    return { prompt: o.text, retryPrompt: o.retryText, validations: o };
+    const stored: StoredChoices = { options: o.options };
+    return { prompt: o.text, retryPrompt: o.retryText, validations: stored };
   }
 
   protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
-    const o = options.validations as ButtonChoiceOptions;
+    const o = options.validations as StoredChoices;
     const activity = MessageFactory.suggestedActions(
       o.options.map((c) => ({ type: ActionTypes.ImBack, title: c.title, value: c.title })),
-      isRetry ? o.retryText : o.text,
+      (isRetry ? options.retryPrompt : options.prompt) as string,
     );
     await context.sendActivity(activity);
   }
 
   protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<string>> {
-    const o = options.validations as ButtonChoiceOptions;
+    const o = options.validations as StoredChoices;
     const found = recognizeChoice(context.activity.text ?? '', o.options);
     return found ? { succeeded: true, value: found.value } : { succeeded: false };
   }

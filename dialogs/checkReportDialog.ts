@@ -26,7 +26,7 @@ export class CheckReportDialog extends ComponentDialog {
       await step.context.sendActivity(t(key));
       return step.endDialog();
     }
-    const date = new Intl.DateTimeFormat(lng, { dateStyle: 'long' });
+    const date = dateFormat(lng);
     const lines = [t('found', { status: t(`status.${result.status}`) })];
     if (result.status !== 'closed') lines.push(t('due', { date: date.format(new Date(result.dueAt)) }));
     if (result.replies.length === 0) lines.push(t('noReply'));
@@ -35,3 +35,11 @@ export class CheckReportDialog extends ComponentDialog {
     return step.endDialog();
   }
 }
+
+/** Formatting dates in a language: building the formatter costs far more than using it, so one per language. */
+function dateFormat(lng: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(lng);
+  if (!format) dateFormats.set(lng, (format = new Intl.DateTimeFormat(lng, { dateStyle: 'long' })));
+  return format;
+}
+const dateFormats = new Map<string, Intl.DateTimeFormat>();

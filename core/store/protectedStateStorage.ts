@@ -6,7 +6,7 @@ import { StateItem, StateItems, StateStorage } from './types';
 // A state is a few KB: a 2 KB window compresses it as well as the default 32 KB one, at half the CPU (zlib's
 // per-call setup dominates), and inflating with the same window is cheaper too. Inflating needs a window at least
 // as large as deflating used: raise `windowBits` only together with a new `deflated` marker.
-const DEFLATE = { windowBits: 11, memLevel: 5 };
+const DEFLATE = { windowBits: 11, memLevel: 5, level: 1 };
 const INFLATE = { windowBits: DEFLATE.windowBits };
 // Hashed keys of recent conversations: a turn reads and writes the same two keys, each an HMAC otherwise.
 const KEY_CACHE_MAX = 10_000;
