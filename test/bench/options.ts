@@ -27,7 +27,7 @@ export interface BenchOptions {
 // Quick fits the minute on 2 cores with the build included; full gives stable percentiles.
 const QUICK = {
   warmupMs: 800,
-  floorMs: 2000,
+  floorMs: 3000,
   heardWarmupMs: 4000,
   heardMs: 4000,
   thinkMs: 5000,

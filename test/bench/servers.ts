@@ -4,6 +4,7 @@ import { freePort, startRedisServer } from '../support/redisServer';
 import { AdminLogin } from './admin';
 import { Cleanup, Pinning, pin, Server, startServer } from './processes';
 import { RedisProbe } from './redisStats';
+import { base32Encode } from '../../core/users/otpPlugins';
 
 /** The repository root, from dist/test/bench or test/bench alike. */
 export const ROOT = path.resolve(
@@ -49,7 +50,7 @@ export function startServers(
   const login: AdminLogin = {
     email: 'bench-admin@monitor.example',
     password: `bench ${randomBytes(12).toString('hex')}`,
-    totpSecret: base32(randomBytes(20)),
+    totpSecret: base32Encode(randomBytes(20)),
   };
   const start = async (name: string, script: string, env: Record<string, string>, nodeArgs: string[] = []) =>
     startServer(cleanup, {
@@ -82,22 +83,4 @@ export function startServers(
     start('echo', path.join(__dirname, 'floors/echoServer.js'), {}),
     start('express', path.join(__dirname, 'floors/expressServer.js'), {}),
   ]).then(([heard, echo, express]) => ({ heard, echo, express, login }));
-}
-
-/** RFC 4648 base32 without padding, for a TOTP secret. */
-function base32(bytes: Buffer): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += alphabet[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += alphabet[(value << (5 - bits)) & 31];
-  return out;
 }

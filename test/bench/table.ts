@@ -53,16 +53,12 @@ function throughputRows(r: BenchResult): string[][] {
 function stepRows(t: Throughput): string[][] {
   return [
     ['step', 'n', 'p50', 'p95', 'p99', 'max', 'errors'],
-    ...t.steps.map((s) => [
-      s.step,
-      `${s.summary.n}`,
-      f(s.summary.p50),
-      f(s.summary.p95),
-      f(s.summary.p99),
-      f(s.summary.max),
-      `${s.errors}`,
-    ]),
+    ...t.steps.map((s) => summaryRow(s.step, s.summary, s.errors)),
   ];
+}
+
+function summaryRow(label: string, s: Throughput['latency'], errors: number): string[] {
+  return [label, `${s.n}`, f(s.p50), f(s.p95), f(s.p99), f(s.max), `${errors}`];
 }
 
 /** The human-readable report. */
@@ -96,15 +92,7 @@ export function table(r: BenchResult): string {
     out.push(
       grid([
         ...stepRows(c),
-        [
-          'all turns',
-          `${c.latency.n}`,
-          f(c.latency.p50),
-          f(c.latency.p95),
-          f(c.latency.p99),
-          f(c.latency.max),
-          `${c.errors}`,
-        ],
+        summaryRow('all turns', c.latency, c.errors),
       ]),
     );
     if (c.errorExamples.length) out.push(`errors, e.g.: ${c.errorExamples.join(' | ')}`);
