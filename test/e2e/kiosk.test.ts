@@ -71,7 +71,7 @@ describe('the kiosk page in headless Chromium', () => {
       speechSynthesis.speak = (u: SpeechSynthesisUtterance) =>
         void spoken.push({ text: u.text, lang: u.lang });
     });
-    await page.goto(`${running.url}/kiosk/?idle=3&warn=2#enrol=${enrolmentCode}`);
+    await page.goto(`${running.url}/kiosk/?idle=12&warn=5#enrol=${enrolmentCode}`);
     await page
       .getByRole('status')
       .filter({ hasText: /Setting up|กำลังตั้งค่า/ })
@@ -79,7 +79,7 @@ describe('the kiosk page in headless Chromium', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     release();
     await kiosk.settle(1);
-    expect(page.url()).toBe(`${running.url}/kiosk/?idle=3&warn=2`);
+    expect(page.url()).toBe(`${running.url}/kiosk/?idle=12&warn=5`);
     const historyAtOpen = await page.evaluate(() => history.length);
     expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(['heard.deviceKey']);
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -144,14 +144,14 @@ describe('the kiosk page in headless Chromium', () => {
     const messagesBefore = await kiosk.bot.count();
     await page.locator('body').click({ position: { x: 5, y: 300 } });
     const dialog = page.getByRole('dialog');
-    await dialog.waitFor({ timeout: 4000 });
+    await dialog.waitFor({ timeout: 8000 });
     expect(await seriousAxeViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: khmer.stillHere }).click();
     await dialog.waitFor({ state: 'detached' });
     expect(await kiosk.bot.count()).toBe(messagesBefore);
     expect(seen.conversationIds).toHaveLength(1);
-    await dialog.waitFor({ timeout: 4000 });
-    await eventually(() => seen.conversationIds.length, 2, 6000);
+    await dialog.waitFor({ timeout: 8000 });
+    await eventually(() => seen.conversationIds.length, 2, 12_000);
     expect(seen.conversationIds[1]).not.toBe(seen.conversationIds[0]);
     await kiosk.settle(0);
     expect(await kiosk.bot.count()).toBeLessThan(messagesBefore);
@@ -243,6 +243,32 @@ describe('the kiosk page in headless Chromium', () => {
     expect(await page.locator('.msg').count()).toBe(0);
     expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
     expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('says so when a message did not reach the server, and gives the words back to send again', async () => {
+    const page = await browser.context.newPage();
+    const kiosk = kioskPage(page);
+    await openEnrolled(running, page);
+    await kiosk.tap(page.locator('[role="group"] button[lang="en"]'));
+    const sending = '**/v3/directline/conversations/*/activities';
+    await page.route(sending, (route) =>
+      route.request().method() === 'POST' ? route.fulfill({ status: 503, body: '{}' }) : route.continue(),
+    );
+    const before = await kiosk.bot.count();
+    const said = await page.locator('.msg.you').count();
+    await page.getByRole('textbox').fill('where is my case worker');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Not sent. Please try again.' }).waitFor();
+    expect(await page.getByRole('textbox').inputValue()).toBe('where is my case worker');
+    expect(await page.locator('.msg.you').count()).toBe(said);
+
+    await page.unroute(sending);
+    await page.keyboard.press('Enter');
+    await kiosk.settle(before);
+    expect(await page.locator('.msg.you').last().textContent()).toContain('where is my case worker');
+    expect(await page.locator('.chat .status').textContent()).toBe('');
+    expect(await page.getByRole('textbox').inputValue()).toBe('');
     await page.close();
   });
 

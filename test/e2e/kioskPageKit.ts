@@ -17,7 +17,10 @@ export function kioskPage(page: Page) {
         stableSince = Date.now();
       }
       if (n > before && Date.now() - stableSince > 250) return;
-      if (Date.now() > until) throw new Error(`the bot did not answer (still ${n} messages)`);
+      if (Date.now() > until) {
+        const status = await page.getByRole('status').first().textContent().catch(() => null);
+        throw new Error(`the bot did not answer (still ${n} messages; status line: ${JSON.stringify(status)})`);
+      }
       await page.waitForTimeout(40);
     }
   }

@@ -8,13 +8,16 @@ import { UiText } from './uiText';
 interface ChatProps {
   activities: Activity[];
   online: boolean;
+  /** The last thing the child sent did not reach the server. */
+  notSent: boolean;
   text: UiText;
   lang: string;
-  onSend(words: string): void;
+  /** Resolves false when the words did not reach the server. */
+  onSend(words: string): Promise<boolean>;
 }
 
 /** The conversation: messages, the latest choices as buttons, and a box to type in. */
-export function Chat({ activities, online, text, lang, onSend }: ChatProps) {
+export function Chat({ activities, online, notSent, text, lang, onSend }: ChatProps) {
   const [draft, setDraft] = useState('');
   const end = useRef<HTMLLIElement>(null);
   const messages = activities.filter((a) => a.type === 'message' && (a.text || a.suggestedActions));
@@ -24,7 +27,7 @@ export function Chat({ activities, online, text, lang, onSend }: ChatProps) {
   return (
     <main class="chat">
       <p role="status" class="status">
-        {online ? '' : text.connecting}
+        {notSent ? text.notSent : online ? '' : text.connecting}
       </p>
       <div class="log" role="log" aria-label={text.conversation}>
         <ol>
@@ -34,14 +37,18 @@ export function Chat({ activities, online, text, lang, onSend }: ChatProps) {
           <li ref={end} class="end" aria-hidden="true" />
         </ol>
       </div>
-      {actions.length > 0 ? <Choices actions={actions} label={text.choices} onChoose={onSend} /> : null}
+      {actions.length > 0 ? (
+        <Choices actions={actions} label={text.choices} onChoose={(value) => void onSend(value)} />
+      ) : null}
       <form
         class="composer"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!draft.trim()) return;
-          onSend(draft.trim());
+          const words = draft.trim();
+          if (!words) return;
           setDraft('');
+          // Words that did not reach the server come back into the box (unless the child already typed anew).
+          void onSend(words).then((sent) => sent || setDraft((now) => now || words));
         }}
       >
         <label for="say" class="visually-hidden">

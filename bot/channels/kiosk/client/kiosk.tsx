@@ -21,6 +21,7 @@ export function Kiosk({ idle }: { idle: IdleSettings }) {
   const [phase, setPhase] = useState<Phase>('connecting');
   const [activities, setActivities] = useState<Activity[]>([]);
   const [online, setOnline] = useState(false);
+  const [notSent, setNotSent] = useState(false);
   const conversation = useRef<Conversation | undefined>(undefined);
   const generation = useRef(0);
   const retry = useRef<number | undefined>(undefined);
@@ -41,6 +42,7 @@ export function Kiosk({ idle }: { idle: IdleSettings }) {
     conversation.current = undefined;
     setActivities([]);
     setOnline(false);
+    setNotSent(false);
     const key = readDeviceKey();
     if (!key) return setPhase('notSetUp');
     setPhase('connecting');
@@ -97,14 +99,29 @@ export function Kiosk({ idle }: { idle: IdleSettings }) {
     // Replaces this page in history: Back does not come back to the chat.
     location.replace(NEUTRAL_PAGE);
   };
-  const send = (words: string) => void conversation.current?.send(words, talking).catch(() => undefined);
+  /**
+   * Sends what the child typed or tapped. Nothing is shown as said until the server echoes it, so a failed send
+   * must say so: the status line tells the child, and the composer gets the words back (see Chat).
+   */
+  const send = async (words: string): Promise<boolean> => {
+    const sending = conversation.current;
+    if (!sending) return false;
+    try {
+      await sending.send(words, talking);
+      if (sending === conversation.current) setNotSent(false);
+      return true;
+    } catch {
+      if (sending === conversation.current) setNotSent(true);
+      return false;
+    }
+  };
 
   return (
     <div class="kiosk">
       <header class="bar">
         <h1 class="visually-hidden">heard</h1>
         {phase === 'chat' ? (
-          <button type="button" class="globe" onClick={() => send('🌐')}>
+          <button type="button" class="globe" onClick={() => void send('🌐')}>
             <Pictogram name="language" size={28} />
             <span>{text.language}</span>
           </button>
@@ -115,7 +132,7 @@ export function Kiosk({ idle }: { idle: IdleSettings }) {
         </button>
       </header>
       {phase === 'chat' ? (
-        <Chat activities={activities} online={online} text={text} lang={lang} onSend={send} />
+        <Chat activities={activities} online={online} notSent={notSent} text={text} lang={lang} onSend={send} />
       ) : (
         <main class="notice">
           <p role="status">
