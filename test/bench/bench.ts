@@ -49,7 +49,7 @@ async function run(o: BenchOptions, cleanup: Cleanup): Promise<BenchResult> {
 
   progress('starting redis-server, heard and the two floor servers');
   const redis = await startRedis(cleanup, pinning);
-  const starting = startServers(cleanup, pinning, redis.url, o.profileDir);
+  const { ready: starting } = await startServers(cleanup, pinning, redis.url, o.profileDir);
   starting.catch(() => undefined);
   // Compiling the rules and measuring triage need only this process: they run while the servers start on the
   // other core.

@@ -39,34 +39,38 @@ export interface Servers {
 
 /**
  * Starts heard (node dist/bot/main.js, as deployed) and the two floor servers, each a child process on the
- * servers' core. heard gets Redis, a secret, a spool dir and a bootstrap admin the bench signs in as.
+ * servers' core. heard gets Redis, a secret, a spool dir and a bootstrap admin the bench signs in as. Resolves once
+ * the three processes exist, with `ready` for when they answer: the caller may then block its own event loop (the
+ * rules compile synchronously) without holding back their start.
  */
-export function startServers(
+export async function startServers(
   cleanup: Cleanup,
   pinning: Pinning,
   redisUrl: string,
   profileDir?: string,
-): Promise<Servers> {
+): Promise<{ ready: Promise<Servers> }> {
   const login: AdminLogin = {
     email: 'bench-admin@monitor.example',
     password: `bench ${randomBytes(12).toString('hex')}`,
     totpSecret: base32Encode(randomBytes(20)),
   };
-  const start = async (name: string, script: string, env: Record<string, string>, nodeArgs: string[] = []) =>
+  const [heardPort, echoPort, expressPort] = [await freePort(), await freePort(), await freePort()];
+  const start = (name: string, port: number, script: string, env: Record<string, string>, nodeArgs: string[] = []) =>
     startServer(cleanup, {
       name,
       script,
       nodeArgs,
       env,
-      port: await freePort(),
+      port,
       core: pinning.server,
       readyPath: name === 'heard' ? '/readyz' : '/healthz',
       cwd: ROOT,
     });
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
-  return Promise.all([
+  const ready = Promise.all([
     start(
       'heard',
+      heardPort,
       path.join(ROOT, 'dist/bot/main.js'),
       {
         NODE_ENV: 'development',
@@ -80,7 +84,8 @@ export function startServers(
       },
       profile,
     ),
-    start('echo', path.join(__dirname, 'floors/echoServer.js'), {}),
-    start('express', path.join(__dirname, 'floors/expressServer.js'), {}),
+    start('echo', echoPort, path.join(__dirname, 'floors/echoServer.js'), {}),
+    start('express', expressPort, path.join(__dirname, 'floors/expressServer.js'), {}),
   ]).then(([heard, echo, express]) => ({ heard, echo, express, login }));
+  return { ready };
 }
