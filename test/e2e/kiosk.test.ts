@@ -2,6 +2,7 @@ import { Page } from 'playwright-core';
 import { RunningApp, startTestApp } from '../support/testApp';
 import { launchBrowser, seriousAxeViolations, TestBrowser } from '../support/browser';
 import { eventually, kioskPage } from './kioskPageKit';
+import english from '../../content/locales/en/kiosk.json';
 import khmer from '../../content/locales/km/kiosk.json';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -259,7 +260,7 @@ describe('the kiosk page in headless Chromium', () => {
     const said = await page.locator('.msg.you').count();
     await page.getByRole('textbox').fill('where is my case worker');
     await page.keyboard.press('Enter');
-    await page.getByRole('status').filter({ hasText: 'Not sent. Please try again.' }).waitFor();
+    await page.getByRole('status').filter({ hasText: english.notSent }).waitFor();
     expect(await page.getByRole('textbox').inputValue()).toBe('where is my case worker');
     expect(await page.locator('.msg.you').count()).toBe(said);
 
