@@ -8,6 +8,7 @@ import { openStores, Stores } from './stores';
 import { HeardBot } from './heardBot';
 import { messagesRoute } from './channels/botframework/messagesRoute';
 import { unauthorizedOnBadToken } from './channels/botframework/strictAuthentication';
+import { reusingClients } from './channels/botframework/reusedClients';
 import { createDirectLine, DirectLineChannel } from './channels/directline/directLine';
 import { directLineKey } from './channels/directline/secretPurposes';
 import { kioskRoutes } from './channels/kiosk/kioskRoutes';
@@ -158,7 +159,7 @@ export async function makeApp(config: Config, options: MakeAppOptions = {}): Pro
   });
 
   const adapter = new CloudAdapter(
-    unauthorizedOnBadToken(new ConfigurationBotFrameworkAuthentication({
+    unauthorizedOnBadToken(reusingClients(new ConfigurationBotFrameworkAuthentication({
       MicrosoftAppId: config.MicrosoftAppId,
       MicrosoftAppPassword: config.MicrosoftAppPassword,
       MicrosoftAppType: config.MicrosoftAppType,
@@ -168,7 +169,7 @@ export async function makeApp(config: Config, options: MakeAppOptions = {}): Pro
         ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
         ToBotFromEmulatorOpenIdMetadataUrl: options.botOpenIdMetadataUrl,
       }),
-    })),
+    }))),
   );
   const sendReplyToChild = proactiveReplier(adapter, config.MicrosoftAppId, sealer, content);
   adapter.onTurnError = async (context, error) => {

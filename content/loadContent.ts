@@ -1,10 +1,14 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { i18n, TFunction } from 'i18next';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { LANGUAGES, Language } from './languages';
 import { LocaleMeta, localeMetaSchema, Resource, resourceSchema } from './contentSchema';
 import { RightsIndex, RightsKeywords, rightsKeywordsSchema } from './rightsIndex';
+
+// Every bare key of every language and namespace fits, with room for keys built from data (`status.${status}`).
+const PLAIN_WORDS_MAX = 20_000;
 
 const rightsCatalogueSchema = z.object({
   groups: z.array(z.object({ id: z.string().min(1) })).min(1),
@@ -81,6 +85,7 @@ export async function loadContent(dir: string = __dirname): Promise<Content> {
     if (existsSync(file)) keywords[lng] = readJson(file, rightsKeywordsSchema);
   }
   const fixedTs = new Map<string, TFunction>();
+  const plainWords = new LRUCache<string, string>({ max: PLAIN_WORDS_MAX });
   return {
     languages,
     meta,
@@ -89,11 +94,11 @@ export async function loadContent(dir: string = __dirname): Promise<Content> {
     rights: readJson(path.join(dir, 'rights.json'), rightsCatalogueSchema),
     rightsIndex: new RightsIndex(keywords),
     survey: readJson(path.join(dir, 'survey.json'), surveyCatalogueSchema),
-    // A fixed t is built for every message a dialog sends; the same few dozen are enough for the whole service.
+    // A t is asked for every message a dialog sends; the same few dozen serve the whole service.
     t: (lng, ns = 'common') => {
-      const key = `${lng}\u0000${ns}`;
-      let fixed = fixedTs.get(key);
-      if (!fixed) fixedTs.set(key, (fixed = instance.getFixedT(lng, ns)));
+      const id = `${lng}\u0000${ns}`;
+      let fixed = fixedTs.get(id);
+      if (!fixed) fixedTs.set(id, (fixed = rememberingPlainWords(instance.getFixedT(lng, ns), id, plainWords)));
       return fixed;
     },
     localeData: (lng, file, schema) => {
@@ -101,6 +106,23 @@ export async function loadContent(dir: string = __dirname): Promise<Content> {
       return existsSync(p) ? readJson(p, schema) : undefined;
     },
   };
+}
+
+/**
+ * Words are fixed while serving, and most lookups are a bare key (a button title, a question): i18next's resolve,
+ * nesting and interpolation machinery ran ~30 times a turn for the same answers, a fifth of a turn's allocations.
+ * A bare key's text is remembered; a lookup with options (interpolation, `returnObjects`) goes to i18next each time.
+ */
+function rememberingPlainWords(t: TFunction, id: string, cache: LRUCache<string, string>): TFunction {
+  const remembering = (...args: Parameters<TFunction>) => {
+    const [key] = args;
+    if (args.length !== 1 || typeof key !== 'string') return (t as unknown as (...a: unknown[]) => unknown)(...args);
+    const cacheKey = `${id}\u0000${key}`;
+    let text = cache.get(cacheKey);
+    if (text === undefined) cache.set(cacheKey, (text = t(key)));
+    return text;
+  };
+  return Object.assign(remembering, t) as unknown as TFunction;
 }
 
 export function readJson<T>(file: string, schema: z.ZodType<T>): T {

@@ -1,5 +1,5 @@
 import { ComponentDialog, Dialog, DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { turnFacts } from './childProfile';
+import { ChildProfile, turnFacts } from './childProfile';
 import { DialogDeps } from './dialogDeps';
 import { HELP_NOW_DIALOG } from './helpNowDialog';
 import { LANGUAGE_DIALOG, LanguageDialog } from './languageDialog';
@@ -47,21 +47,24 @@ export class RootDialog extends ComponentDialog {
       return innerDc.beginDialog(FLOW);
     }
     const raw = innerDc.context.activity.text ?? '';
-    const text = normaliseInput(raw);
+    if (!innerDc.activeDialog || !raw.trim()) return undefined;
+    const command = this.command(innerDc, raw, facts.profile);
     // An answer to the question on screen is an answer, even if it is also a command word elsewhere (Filipino
-    // "hindi" means "no"; a "Back" button is also the word for the menu).
-    if (!innerDc.activeDialog || !raw.trim() || ButtonChoicePrompt.accepts(deepest(innerDc), raw)) return undefined;
-    const lang = facts.profile.language ?? 'en';
-    const said = (key: 'helpWords' | 'menuWords') => this.words(lang, key).has(text);
-    if (said('helpWords')) return innerDc.beginDialog(HELP_NOW_DIALOG);
-    if ((raw.includes('🌐') || this.isLanguageWord(text)) && !inDialog(innerDc, LANGUAGE_DIALOG)) {
-      await innerDc.cancelAllDialogs();
-      return innerDc.beginDialog(FLOW, { language: true });
-    }
-    if (said('menuWords') && facts.profile.onboarded) {
-      await innerDc.cancelAllDialogs();
-      return innerDc.beginDialog(FLOW);
-    }
+    // "hindi" means "no"; a "Back" button is also the word for the menu). Asked only of command words: finding
+    // the question on screen builds a dialog context for every level of the stack.
+    if (!command || ButtonChoicePrompt.accepts(deepest(innerDc), raw)) return undefined;
+    if (command === 'help') return innerDc.beginDialog(HELP_NOW_DIALOG);
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(FLOW, command === 'language' ? { language: true } : undefined);
+  }
+
+  /** Which command, if any, the message is: help at any time, language unless choosing one, menu once onboarded. */
+  private command(dc: DialogContext, raw: string, profile: ChildProfile): 'help' | 'language' | 'menu' | undefined {
+    const text = normaliseInput(raw);
+    const said = (key: 'helpWords' | 'menuWords') => this.words(profile.language ?? 'en', key).has(text);
+    if (said('helpWords')) return 'help';
+    if ((raw.includes('🌐') || this.isLanguageWord(text)) && !inDialog(dc, LANGUAGE_DIALOG)) return 'language';
+    if (said('menuWords') && profile.onboarded) return 'menu';
     return undefined;
   }
 

@@ -1,4 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { LRUCache } from 'lru-cache';
 import { TextSealer } from '../privacy/textSealer';
 import { sealedTextSchema } from '../cases/types';
 import { StateItem, StateItems, StateStorage } from './types';
@@ -10,6 +11,14 @@ const DEFLATE = { windowBits: 11, memLevel: 5, level: 1 };
 const INFLATE = { windowBits: DEFLATE.windowBits };
 // Hashed keys of recent conversations: a turn reads and writes the same two keys, each an HMAC otherwise.
 const KEY_CACHE_MAX = 10_000;
+// What this process last wrote under each key, in characters (JSON and ciphertext): about 3,000 conversations.
+const RECENT_MAX_CHARS = 8_000_000;
+
+/** A value as this process sealed it: its ciphertext, and the JSON that went in. */
+interface Written {
+  data: string;
+  json: string;
+}
 
 /**
  * Bot Framework state keys embed channel user and conversation ids ("sms/users/+6612345678"), and dialog state
@@ -19,6 +28,11 @@ const KEY_CACHE_MAX = 10_000;
  *
  * Values are deflated before sealing: dialog state repeats its own field names and the prompt texts, so an idle
  * conversation takes about half the store's memory. Items sealed before that (no `deflated` flag) still read.
+ *
+ * A turn reads back what the previous turn of the same conversation wrote, usually from this process. The JSON
+ * written is kept (bounded, in memory only) against its ciphertext: a read that finds that exact ciphertext
+ * (random IV, so nothing else can carry it) skips decrypting and inflating. Anything written elsewhere, by
+ * another instance or before a restart, has another ciphertext and is opened as usual.
  */
 export class ProtectedStateStorage implements StateStorage {
   constructor(
@@ -27,14 +41,15 @@ export class ProtectedStateStorage implements StateStorage {
     private readonly sealer: TextSealer,
   ) {}
 
-  private readonly storedKeys = new Map<string, string>();
+  private readonly storedKeys = new LRUCache<string, string>({ max: KEY_CACHE_MAX });
+  private readonly written = new LRUCache<string, Written>({
+    maxSize: RECENT_MAX_CHARS,
+    sizeCalculation: (w) => w.json.length + w.data.length,
+  });
 
   private storedKey(key: string): string {
     let stored = this.storedKeys.get(key);
-    if (stored === undefined) {
-      if (this.storedKeys.size >= KEY_CACHE_MAX) this.storedKeys.clear();
-      this.storedKeys.set(key, (stored = `state:${this.hashKey(key)}`));
-    }
+    if (stored === undefined) this.storedKeys.set(key, (stored = `state:${this.hashKey(key)}`));
     return stored;
   }
 
@@ -45,28 +60,41 @@ export class ProtectedStateStorage implements StateStorage {
     keys.forEach((key, i) => {
       const item = found[stored[i]];
       if (!item) return;
-      const sealed = sealedTextSchema.parse(item.sealed);
+      const known = this.written.get(stored[i]);
       const json =
-        item.deflated === true
-          ? inflateRawSync(this.sealer.openBytes(sealed, stored[i]), INFLATE).toString('utf8')
-          : this.sealer.open(sealed, stored[i]);
-      items[key] = { ...(JSON.parse(json) as StateItem), eTag: item.eTag };
+        known && item.deflated === true && known.data === (item.sealed as { data?: unknown } | undefined)?.data
+          ? known.json
+          : this.open(item, stored[i]);
+      items[key] = Object.assign(JSON.parse(json) as StateItem, { eTag: item.eTag });
     });
     return items;
   }
 
+  private open(item: StateItem, storedKey: string): string {
+    const sealed = sealedTextSchema.parse(item.sealed);
+    return item.deflated === true
+      ? inflateRawSync(this.sealer.openBytes(sealed, storedKey), INFLATE).toString('utf8')
+      : this.sealer.open(sealed, storedKey);
+  }
+
   async write(changes: StateItems): Promise<void> {
     const protectedItems: StateItems = {};
+    const written = new Map<string, Written>();
     for (const [key, item] of Object.entries(changes)) {
       const { eTag, ...value } = item;
       const storedKey = this.storedKey(key);
-      const packed = deflateRawSync(Buffer.from(JSON.stringify(value), 'utf8'), DEFLATE);
-      protectedItems[storedKey] = { eTag, sealed: this.sealer.seal(packed, storedKey), deflated: true };
+      const json = JSON.stringify(value);
+      const sealed = this.sealer.seal(deflateRawSync(Buffer.from(json, 'utf8'), DEFLATE), storedKey);
+      protectedItems[storedKey] = { eTag, sealed, deflated: true };
+      written.set(storedKey, { data: sealed.data, json });
     }
     await this.inner.write(protectedItems);
+    for (const [storedKey, w] of written) this.written.set(storedKey, w);
   }
 
   async delete(keys: string[]): Promise<void> {
-    await this.inner.delete(keys.map((k) => this.storedKey(k)));
+    const stored = keys.map((k) => this.storedKey(k));
+    for (const k of stored) this.written.delete(k);
+    await this.inner.delete(stored);
   }
 }

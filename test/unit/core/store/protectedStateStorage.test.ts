@@ -72,4 +72,44 @@ describe('ProtectedStateStorage', () => {
     });
     await expect(storage.read(['telegram/users/u2'])).rejects.toThrow();
   });
+
+  describe('remembers what it wrote, and nothing else', () => {
+    const key = 'telegram/conversations/c1';
+
+    it('reads its own last write back without decrypting it', async () => {
+      const { storage } = setup();
+      await storage.write({ [key]: { ...dialogState, eTag: '*' } });
+      const opened = jest.spyOn(sealer, 'openBytes');
+      try {
+        expect((await storage.read([key]))[key]).toMatchObject(dialogState);
+        expect(opened).not.toHaveBeenCalled();
+      } finally {
+        opened.mockRestore();
+      }
+    });
+
+    it('reads what another instance wrote over it since, not what it remembers', async () => {
+      const { inner, storage: mine } = setup();
+      const theirs = new ProtectedStateStorage(inner, hashKey, sealer);
+      await mine.write({ [key]: { step: 1, eTag: '*' } });
+      await theirs.write({ [key]: { step: 2, eTag: '*' } });
+      expect((await mine.read([key]))[key]).toMatchObject({ step: 2 });
+      expect((await theirs.read([key]))[key]).toMatchObject({ step: 2 });
+    });
+
+    it('gives a fresh object on every read: a turn changing its state changes nothing stored', async () => {
+      const { storage } = setup();
+      await storage.write({ [key]: { profile: { language: 'km' }, eTag: '*' } });
+      const first = await storage.read([key]);
+      (first[key].profile as { language: string }).language = 'en';
+      expect((await storage.read([key]))[key]).toMatchObject({ profile: { language: 'km' } });
+    });
+
+    it('forgets a deleted key', async () => {
+      const { storage } = setup();
+      await storage.write({ [key]: { step: 1, eTag: '*' } });
+      await storage.delete([key]);
+      expect(await storage.read([key])).toEqual({});
+    });
+  });
 });
