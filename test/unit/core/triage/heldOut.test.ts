@@ -7,12 +7,15 @@ import { CATEGORIES, categorySchema, riskLevelSchema } from '../../../../core/tr
 // The held-out set is written by people who never see the rules or the tuning examples, so it estimates how the
 // rules do on messages nobody tuned for. This suite exists to PRINT those figures honestly; its assertions are
 // deliberately loose floors that catch a collapse, not a target to tune against. Engineers improving the rules must
-// not copy lines from these files (or the misses printed below) into rules or tuning fixtures: a held-out line that
-// has been tuned on stops measuring anything.
+// not copy lines from these files into rules or tuning fixtures: a held-out line that has been tuned on stops
+// measuring anything. So the misses are printed as their labels only (risk and categories); their text is printed
+// only with HELDOUT_SHOW_MISSES=1, for a reviewer who does not also write rules. (In round 5 a rule writer read the
+// printed texts in the test output by accident.)
 
 const HELD_OUT_DIR = join(__dirname, '../../../fixtures/triage-heldout');
 const MISSES_SHOWN = 5;
 const MISS_TEXT_CHARS = 60;
+const SHOW_MISS_TEXT = process.env.HELDOUT_SHOW_MISSES === '1';
 
 const heldOutLineSchema = z
   .object({
@@ -89,7 +92,8 @@ function tallyFile(file: HeldOutFile, screener: RuleScreener): Tally {
       if (screening.categories.some((category) => line.categories.includes(category)))
         tally.categoryMatched += 1;
     } else {
-      tally.misses.push(`[${line.risk} ${line.categories.join('+')}] ${line.text.slice(0, MISS_TEXT_CHARS)}`);
+      const label = `[${line.risk} ${line.categories.join('+')}]`;
+      tally.misses.push(SHOW_MISS_TEXT ? `${label} ${line.text.slice(0, MISS_TEXT_CHARS)}` : label);
     }
     if (line.risk === 'urgent') {
       tally.urgent += 1;
@@ -141,7 +145,9 @@ function report(tallies: Map<string, Tally>, overall: Tally): string {
     ...[...tallies].map(([name, tally]) => row(name, tally)),
     row('OVERALL', overall),
     '',
-    `Missed safeguarding messages (up to ${MISSES_SHOWN} per set; do NOT copy these into rules or fixtures):`,
+    SHOW_MISS_TEXT
+      ? `Missed safeguarding messages (up to ${MISSES_SHOWN} per set; do NOT copy these into rules or fixtures):`
+      : `Missed safeguarding messages, labels only (up to ${MISSES_SHOWN} per set; texts with HELDOUT_SHOW_MISSES=1):`,
   ];
   for (const [name, tally] of tallies) {
     for (const miss of tally.misses.slice(0, MISSES_SHOWN)) lines.push(`  ${name.padEnd(8)} ${miss}`);
