@@ -7,7 +7,7 @@ import { ScreenText, SecondOpinion } from './safeguarding';
 import { Content } from '../content/loadContent';
 import { languageFromLocale } from '../content/languages';
 import { ChildProfile, TurnFacts, setTurnFacts } from '../dialogs/childProfile';
-import { ROOT_DIALOG, RootDialog } from '../dialogs/rootDialog';
+import { deepest, ROOT_DIALOG, RootDialog } from '../dialogs/rootDialog';
 import { SecretKeys } from '../core/privacy/secretKeys';
 import { pseudonymFor } from '../core/privacy/pseudonym';
 import { Metrics } from './metrics';
@@ -132,8 +132,7 @@ export class HeardBot {
 
 /** Whether the innermost active dialog is a prompt collecting the text of a report. */
 function awaitingReportText(dc: DialogContext): boolean {
-  let inner = dc;
-  while (inner.child) inner = inner.child;
+  const inner = deepest(dc);
   const active = inner.activeDialog;
   return !!active && inner.findDialog(active.id) instanceof ReportTextPrompt;
 }

@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /** One option of a choice: `value` is what the dialog gets back, `title` what the child sees. */
 export interface ChoiceOption {
   value: string;
@@ -27,14 +29,10 @@ export function normaliseInput(text: string): string {
  */
 export function normaliseLabel(label: string): string {
   let normal = labelCache.get(label);
-  if (normal === undefined) {
-    if (labelCache.size >= LABEL_CACHE_MAX) labelCache.clear();
-    labelCache.set(label, (normal = normaliseInput(label)));
-  }
+  if (normal === undefined) labelCache.set(label, (normal = normaliseInput(label)));
   return normal;
 }
-const labelCache = new Map<string, string>();
-const LABEL_CACHE_MAX = 20_000;
+const labelCache = new LRUCache<string, string>({ max: 20_000 });
 
 function nativeDigitValue(d: string): number | undefined {
   const code = d.codePointAt(0)!;

@@ -98,7 +98,8 @@ export class RootDialog extends ComponentDialog {
   }
 }
 
-function deepest(dc: DialogContext): DialogContext {
+/** The dialog context of the innermost running dialog (each level down builds a new DialogContext). */
+export function deepest(dc: DialogContext): DialogContext {
   let d = dc;
   while (d.child) d = d.child;
   return d;

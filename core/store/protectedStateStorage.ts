@@ -62,7 +62,7 @@ export class ProtectedStateStorage implements StateStorage {
       if (!item) return;
       const known = this.written.get(stored[i]);
       const json =
-        known && item.deflated === true && known.data === (item.sealed as { data?: unknown } | undefined)?.data
+        known && known.data === (item.sealed as { data?: unknown } | undefined)?.data
           ? known.json
           : this.open(item, stored[i]);
       items[key] = Object.assign(JSON.parse(json) as StateItem, { eTag: item.eTag });

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { matchesFilter } from '../../cases/reportFilter';
 import { OutboxEvent, Report, ReportFilter, ReportNotFound, ReportStore, reportSchema } from '../../cases/types';
 import { OUTBOX_CONTEXT, openJson, sealJson } from '../../cases/sealedJson';
@@ -42,7 +43,7 @@ export class RedisReportStore implements ReportStore {
   private seal = (report: Report) => sealJson(this.sealer, reportSchema.parse(report), `report:${report.id}`);
   private open = (id: string, raw: string) => openJson(this.sealer, raw, `report:${id}`, reportSchema);
 
-  private readonly opened = new Map<string, { raw: string; report: Report }>();
+  private readonly opened = new LRUCache<string, { raw: string; report: Report }>({ max: OPENED_MAX });
 
   private reportKey = (id: string) => `${this.prefix}report:${id}`;
   private receiptKey = (hash: string) => `${this.prefix}receipt:${hash}`;
@@ -125,7 +126,6 @@ export class RedisReportStore implements ReportStore {
     const hit = this.opened.get(id);
     if (hit?.raw === raw) return hit.report;
     const report = this.open(id, raw);
-    if (this.opened.size >= OPENED_MAX && !hit) this.opened.delete(this.opened.keys().next().value as string);
     this.opened.set(id, { raw, report });
     return report;
   }
