@@ -1,3 +1,5 @@
+import { toSimplified } from './simplifiedChinese';
+
 /**
  * Text normalisation shared by messages and rule patterns. Both go through the same function, so a pattern written
  * "don't" or "self-harm" matches "dont", "don’t" and "self harm" alike.
@@ -58,7 +60,9 @@ function undoLeet(text: string): string {
 }
 
 function clean(text: string, ascii: boolean): string {
-  const unified = ascii ? text.toLowerCase() : text.normalize('NFKC').toLowerCase().replace(ZERO_WIDTH, '');
+  const unified = ascii
+    ? text.toLowerCase()
+    : toSimplified(text.normalize('NFKC').toLowerCase().replace(ZERO_WIDTH, ''));
   return undoLeet(unified.replace(APOSTROPHES, '')).replace(WORD_SEPARATORS, ' ').replace(REPEATS, '$1$1');
 }
 

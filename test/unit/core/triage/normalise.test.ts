@@ -14,6 +14,10 @@ describe('normalisation', () => {
     ['3am and 14 years', [['3am', 'and', '14', 'years']]],
     ['ผมอยากkill', [['ผมอยาก', 'kill']]],
     ['lol 😂', [['lol', '😂']]],
+    // Traditional characters (Taiwan and Hong Kong variants alike) are read as simplified.
+    ['他們不讓我打電話給媽媽', [['他们不让我打电话给妈妈']]],
+    ['衞生間裏', [['卫生间里']]],
+    ['我想死了', [['我想死了']]],
     [
       'line one\nline two',
       [

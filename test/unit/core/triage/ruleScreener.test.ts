@@ -51,6 +51,16 @@ describe('rule engine', () => {
       negators: ['ไม่มีใคร'],
       rules: [rule('th-hit', { patterns: ['ตี...หนู'] })],
     }),
+    'zh-Hans.json': ruleFile({
+      locale: 'zh-Hans',
+      script: 'Han',
+      segmented: true,
+      negators: ['没有人'],
+      rules: [
+        rule('zh-call', { category: 'family_contact_denied', patterns: ['不让我...给(妈妈|家里)打电话'] }),
+        rule('zh-hit', { patterns: ['老師打我'] }),
+      ],
+    }),
   });
 
   it('returns the highest risk, unique categories and reasons naming locale and rule', () => {
@@ -124,6 +134,14 @@ describe('rule engine', () => {
   it('runs a segmented rule set on its script with gaps and negators counted in characters', () => {
     expect(en.screen('ครูตีหนูทุกวัน').risk).toBe('urgent');
     expect(en.screen('ไม่มีใครตีหนู').risk).toBe('none');
+  });
+
+  it('reads traditional Chinese as simplified, in messages and in patterns alike', () => {
+    expect(en.screen('他們不讓我給媽媽打電話').categories).toEqual(['family_contact_denied']);
+    expect(en.screen('他们不让我给家里打电话').categories).toEqual(['family_contact_denied']);
+    expect(en.screen('老师打我').risk).toBe('urgent');
+    expect(en.screen('沒有人打我，老師打我').risk).toBe('urgent');
+    expect(en.screen('沒有人老師打我').risk).toBe('none');
   });
 
   it('runs every rule set whose script appears, so mixed-language text is caught whatever the locale', () => {
