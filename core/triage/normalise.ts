@@ -96,13 +96,37 @@ export function toClauses(text: string, clauseBreaks: ReadonlySet<string> = new 
   return clauses;
 }
 
+const INDIC = /[\u0900-\u09ff]/;
+// Devanagari: candrabindu and anusvara dropped, nukta dropped, long ī/ū read as short. Bengali: candrabindu dropped,
+// long ī/ū read as short. Children (and keyboards) mix these freely ("नहीं", "नही", "नहि"; "বাড়ী", "বাড়ি").
+// An alternation, not a class: a class of combining signs trips lint as "combined characters".
+const INDIC_SPELLING =
+  /\u0901|\u0902|\u093c|\u0981|\u0940|\u0942|\u0908|\u090a|\u09c0|\u09c2|\u0988|\u098a/g;
+const INDIC_SHORT: Record<string, string> = {
+  '\u0940': '\u093f',
+  '\u0942': '\u0941',
+  '\u0908': '\u0907',
+  '\u090a': '\u0909',
+  '\u09c0': '\u09bf',
+  '\u09c2': '\u09c1',
+  '\u0988': '\u0987',
+  '\u098a': '\u0989',
+};
+
+/** A Devanagari or Bengali word with the spelling variants above folded; other words are returned as they are. */
+export function plainIndic(word: string): string {
+  if (!INDIC.test(word)) return word;
+  return word.replace(INDIC_SPELLING, (sign) => INDIC_SHORT[sign] ?? '');
+}
+
 /**
  * A word with runs of the same letter collapsed to one. Word matching compares these, so "diee" (from "dieeee")
  * still finds "die", and romanised spellings that differ only by doubling ("maar"/"mar") meet. A word that is one
  * letter repeated ("kkk" laughter, "zzz", Hindi "aa") is kept as it is: collapsed it would become a different,
  * one-letter word ("k" is "không" in Vietnamese chat).
  */
-export function skeleton(word: string): string {
+export function skeleton(spelled: string): string {
+  const word = plainIndic(spelled);
   for (let i = 1; i < word.length; i++) {
     if (word[i] !== word[i - 1]) continue;
     const collapsed = word.replace(DOUBLED, '$1');

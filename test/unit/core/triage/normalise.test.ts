@@ -1,4 +1,4 @@
-import { skeleton, toClauses } from '../../../../core/triage/normalise';
+import { plainIndic, skeleton, toClauses } from '../../../../core/triage/normalise';
 
 describe('normalisation', () => {
   it.each([
@@ -41,6 +41,20 @@ describe('normalisation', () => {
     expect(skeleton('kill')).toBe('kil');
     expect(skeleton('maar')).toBe('mar');
     expect(skeleton('word')).toBe('word');
+  });
+
+  it('folds Devanagari and Bengali spelling variants children mix: nasal marks, nukta, long and short i and u', () => {
+    expect(skeleton('नहीं')).toBe(skeleton('नही'));
+    expect(skeleton('नही')).toBe(skeleton('नहि'));
+    expect(skeleton('ज़बरदस्ती')).toBe(skeleton('जबरदस्ती'));
+    expect(skeleton('मारतीं')).toBe(skeleton('मारती'));
+    expect(skeleton('पूछा')).toBe(skeleton('पुछा'));
+    expect(skeleton('বাড়ী')).toBe(skeleton('বাড়ি'));
+    expect(skeleton('কাঁদি')).toBe(skeleton('কাদি'));
+    // Different letters stay different, and other scripts are untouched.
+    expect(skeleton('मारा')).not.toBe(skeleton('मरा'));
+    expect(plainIndic('ไม่')).toBe('ไม่');
+    expect(plainIndic('chết')).toBe('chết');
   });
 
   it('keeps a word made of one repeated letter as it is, not a one-letter word', () => {

@@ -136,6 +136,22 @@ describe('rule engine', () => {
     expect(en.screen('ไม่มีใครตีหนู').risk).toBe('none');
   });
 
+  it('matches Devanagari whatever nasal mark, nukta or vowel length the child typed', () => {
+    const hi = screenerOver({
+      'hi.json': ruleFile({
+        locale: 'hi',
+        script: 'Devanagari',
+        negators: ['कोई नहीं'],
+        rules: [rule('hi-hit', { patterns: ['मुझे (मारते|पीटते) हैं'] })],
+      }),
+    });
+    expect(hi.screen('वो मुझे मारते हैं').risk).toBe('urgent');
+    expect(hi.screen('वो मुझे पिटते है').risk).toBe('urgent');
+    expect(hi.screen('वो मुझे मारतें है').risk).toBe('urgent');
+    expect(hi.screen('कोई नही मुझे मारते हैं').risk).toBe('none');
+    expect(hi.screen('वो मुझे डाँटते हैं').risk).toBe('none');
+  });
+
   it('reads traditional Chinese as simplified, in messages and in patterns alike', () => {
     expect(en.screen('他們不讓我給媽媽打電話').categories).toEqual(['family_contact_denied']);
     expect(en.screen('他们不让我给家里打电话').categories).toEqual(['family_contact_denied']);
