@@ -11,6 +11,8 @@ import { CATEGORIES, categorySchema, riskLevelSchema } from '../../../../core/tr
 // measuring anything. So the misses are printed as their labels only (risk and categories); their text is printed
 // only with HELDOUT_SHOW_MISSES=1, for a reviewer who does not also write rules. (In round 5 a rule writer read the
 // printed texts in the test output by accident.)
+// Each file holds two batches: the first 880 lines (written before round 4), then 576 lines (36 per set) written in a
+// separate session on 2026-11-29 by a writer who saw no rules or fixtures, and appended after round 6 was measured.
 
 const HELD_OUT_DIR = join(__dirname, '../../../fixtures/triage-heldout');
 const MISSES_SHOWN = 5;
