@@ -9,9 +9,10 @@ import { toSimplified } from './simplifiedChinese';
 const ZERO_WIDTH = /\u200b|\u200c|\u200d|\u2060|\ufeff|\u00ad|\ufe0e|\ufe0f/gu;
 // Apostrophes vanish rather than split words: "don't" and "dont" must be the same word.
 const APOSTROPHES = /['\u2018\u2019\u02bc`\u00b4]/gu;
-// Hyphens, underscores, slashes and symbols separate words but do not end a clause. Emoji are kept as words of
-// their own: "😂" is a figurative marker as much as "lol".
-const WORD_SEPARATORS = /[\p{Pd}\p{Pc}&/\\#@*]|(?!\p{Extended_Pictographic})\p{S}/gu;
+// Hyphens, underscores, slashes, quotation marks and symbols separate words but do not end a clause: in "what does
+// “bully” mean" the question and the word stay in one clause. Emoji are kept as words of their own: "😂" is a
+// figurative marker as much as "lol".
+const WORD_SEPARATORS = /[\p{Pd}\p{Pc}\p{Pi}\p{Pf}"«»「」『』《》&/\\#@*]|(?!\p{Extended_Pictographic})\p{S}/gu;
 const CLAUSE_BREAK = /[\p{P}\n\r\u2028\u2029]+/u;
 const REPEATS = /(\p{L}|\p{M})\1{2,}/gu;
 const DOUBLED = /(\p{L})\1+/gu;

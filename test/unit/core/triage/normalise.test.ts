@@ -12,6 +12,10 @@ describe('normalisation', () => {
     ['ｈｅｌｐ', [['help']]],
     ['help! he hit me.', [['help'], ['he', 'hit', 'me']]],
     ['3am and 14 years', [['3am', 'and', '14', 'years']]],
+    // Quotation marks separate words but keep the clause: a question about a word stays one with the word.
+    ['what does “bully” mean?', [['what', 'does', 'bully', 'mean']]],
+    ['he said "you are nothing"', [['he', 'said', 'you', 'are', 'nothing']]],
+    ['「欺负」是什么意思', [['欺负', '是什么意思']]],
     ['ผมอยากkill', [['ผมอยาก', 'kill']]],
     ['lol 😂', [['lol', '😂']]],
     // Traditional characters (Taiwan and Hong Kong variants alike) are read as simplified.
