@@ -1,6 +1,7 @@
 import { ActionTypes, MessageFactory, TurnContext } from 'botbuilder';
 import { DialogContext, Prompt, PromptOptions, PromptRecognizerResult } from 'botbuilder-dialogs';
-import { ChoiceOption, recognizeChoice } from './recognizeChoice';
+import { ChoiceOption, normaliseInput, recognizeChoice } from './recognizeChoice';
+import { YesNo } from './yesNoWords';
 
 /** What a dialog passes when it asks a choice: the words are already in the child's language. */
 export interface ButtonChoiceOptions {
@@ -20,16 +21,36 @@ interface StoredChoices {
  * rest, so recognition is ours. How buttons look on each channel is decided later, by the channel renderer.
  */
 export class ButtonChoicePrompt extends Prompt<string> {
-  constructor(dialogId: string) {
+  /**
+   * @param yesNo where given, a question whose options are exactly "yes" and "no" also takes the child's own
+   *   yes and no words (see yesNoWords.ts); they are looked up, not stored with the prompt's state.
+   */
+  constructor(
+    dialogId: string,
+    private readonly yesNo?: (context: TurnContext) => YesNo,
+  ) {
     super(dialogId);
   }
 
   /** Whether the choice prompt active in `dc` (if any) would take `text` as one of its options. */
   static accepts(dc: DialogContext, text: string): boolean {
     const active = dc.activeDialog;
-    if (!active || !(dc.findDialog(active.id) instanceof ButtonChoicePrompt)) return false;
+    const prompt = active && dc.findDialog(active.id);
+    if (!active || !(prompt instanceof ButtonChoicePrompt)) return false;
     const o = (active.state as { options?: PromptOptions }).options?.validations as StoredChoices | undefined;
-    return !!o && recognizeChoice(text, o.options) !== undefined;
+    return !!o && prompt.recognize(dc.context, text, o.options) !== undefined;
+  }
+
+  private recognize(context: TurnContext, text: string, options: ChoiceOption[]): string | undefined {
+    const found = recognizeChoice(text, options);
+    if (found) return found.value;
+    const values = options.map((o) => o.value);
+    if (!this.yesNo || values.length !== 2 || !values.includes('yes') || !values.includes('no')) return undefined;
+    const words = this.yesNo(context);
+    const input = normaliseInput(text);
+    if (words.yes.has(input) && !words.no.has(input)) return 'yes';
+    if (words.no.has(input) && !words.yes.has(input)) return 'no';
+    return undefined;
   }
 
   /**
@@ -52,7 +73,7 @@ export class ButtonChoicePrompt extends Prompt<string> {
 
   protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<string>> {
     const o = options.validations as StoredChoices;
-    const found = recognizeChoice(context.activity.text ?? '', o.options);
-    return found ? { succeeded: true, value: found.value } : { succeeded: false };
+    const value = this.recognize(context, context.activity.text ?? '', o.options);
+    return value !== undefined ? { succeeded: true, value } : { succeeded: false };
   }
 }

@@ -55,9 +55,10 @@ export function recognizeChoice(text: string, options: ChoiceOption[]): ChoiceOp
   if (!input) return undefined;
   const numbered = /^(\d{1,2})$/.exec(input);
   if (numbered) return options[Number(numbered[1]) - 1];
-  const labels = (o: ChoiceOption) => [o.title, o.value, ...(o.synonyms ?? [])].map(normaliseLabel).filter(Boolean);
-  const exact = options.filter((o) => labels(o).includes(input));
+  const words = (o: ChoiceOption) => [o.title, ...(o.synonyms ?? [])].map(normaliseLabel).filter(Boolean);
+  const exact = options.filter((o) => [...words(o), normaliseLabel(o.value)].includes(input));
   if (exact.length === 1) return exact[0];
-  const contained = options.filter((o) => labels(o).some((l) => l.length >= 2 && (input.includes(l) || (input.length >= 3 && l.includes(input)))));
+  // A value is an id ("no", "food"): only the whole message may be one, or "i dont know" would be "no".
+  const contained = options.filter((o) => words(o).some((l) => l.length >= 2 && (input.includes(l) || (input.length >= 3 && l.includes(input)))));
   return contained.length === 1 ? contained[0] : undefined;
 }

@@ -47,6 +47,22 @@ describe('what a child can do from the menu', () => {
     await running.heard.stores.reports.update(report.id, (r) => ({ ...r, notes: [{ at: r.createdAt, actor: 'staff', kind: 'reply', text: 'Thank you, we will check the kitchen.' }] }));
   });
 
+  it.each([
+    ['zh-Hans', '没有了', '我不知道怎么说', /没看懂/],
+    ['English', 'nope', 'i dont know', /did not understand/],
+    ['fil', 'hindi po', 'di ko alam', /naintindihan/i],
+  ])('at a yes/no question takes the child\u2019s own "no" in %s, but never a word inside a sentence', async (lng, no, sentence, notUnderstood) => {
+    const child = await onboarded(running.url, lng);
+    const offer = await child.send('4'); // "I need help now": the helpline, then "tell us what happened?" yes/no
+    expect(buttons(offer)).toHaveLength(2);
+    const unsure = await child.send(sentence);
+    expect(said(unsure)).toMatch(notUnderstood);
+    expect(buttons(unsure)).toEqual(buttons(offer));
+    const answered = await child.send(no);
+    expect(said(answered)).not.toMatch(notUnderstood);
+    expect(buttons(answered)).not.toEqual(buttons(offer));
+  });
+
   it('answers a wrong receipt code the same way whether or not it exists', async () => {
     const child = await onboarded(running.url, 'English');
     await child.send('Check my report');

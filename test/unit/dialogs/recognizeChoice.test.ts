@@ -28,6 +28,16 @@ describe('recognizeChoice', () => {
   it.each(['', '9', 'banana', 'my'])('does not guess for %j', (text) => {
     expect(recognizeChoice(text, menu)).toBeUndefined();
   });
+
+  it('takes a value only as the whole message, never inside a longer word', () => {
+    const yesNo = [
+      { value: 'yes', title: 'Tell us what happened' },
+      { value: 'no', title: 'No, carry on' },
+    ];
+    expect(recognizeChoice('no', yesNo)?.value).toBe('no');
+    expect(recognizeChoice('i dont know', yesNo)).toBeUndefined();
+    expect(recognizeChoice('not sure', yesNo)).toBeUndefined();
+  });
 });
 
 describe('normaliseInput', () => {
