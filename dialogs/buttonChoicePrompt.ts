@@ -1,6 +1,7 @@
 import { ActionTypes, MessageFactory, TurnContext } from 'botbuilder';
 import { DialogContext, Prompt, PromptOptions, PromptRecognizerResult } from 'botbuilder-dialogs';
 import { ChoiceOption, normaliseInput, recognizeChoice } from './recognizeChoice';
+import { toSimplified } from '../core/triage/simplifiedChinese';
 import { YesNo } from './yesNoWords';
 
 /** What a dialog passes when it asks a choice: the words are already in the child's language. */
@@ -47,7 +48,8 @@ export class ButtonChoicePrompt extends Prompt<string> {
     const values = options.map((o) => o.value);
     if (!this.yesNo || values.length !== 2 || !values.includes('yes') || !values.includes('no')) return undefined;
     const words = this.yesNo(context);
-    const input = normaliseInput(text);
+    // Chinese content is simplified; a child in Taiwan or Hong Kong types "沒有了" for "没有了".
+    const input = toSimplified(normaliseInput(text));
     if (words.yes.has(input) && !words.no.has(input)) return 'yes';
     if (words.no.has(input) && !words.yes.has(input)) return 'no';
     return undefined;

@@ -48,7 +48,7 @@ describe('what a child can do from the menu', () => {
   });
 
   it.each([
-    ['zh-Hans', '没有了', '我不知道怎么说', /没看懂/],
+    ['zh-Hans', '沒有了', '我不知道怎么说', /没看懂/], // typed in traditional characters
     ['English', 'nope', 'i dont know', /did not understand/],
     ['fil', 'hindi po', 'di ko alam', /naintindihan/i],
   ])('at a yes/no question takes the child\u2019s own "no" in %s, but never a word inside a sentence', async (lng, no, sentence, notUnderstood) => {
