@@ -1,8 +1,9 @@
 import { ActionTypes, MessageFactory, TurnContext } from 'botbuilder';
 import { DialogContext, Prompt, PromptOptions, PromptRecognizerResult } from 'botbuilder-dialogs';
+import { Content } from '../content/loadContent';
+import { turnFacts } from './childProfile';
+import { contentWords } from './contentWords';
 import { ChoiceOption, normaliseInput, recognizeChoice } from './recognizeChoice';
-import { toSimplified } from '../core/triage/simplifiedChinese';
-import { YesNo } from './yesNoWords';
 
 /** What a dialog passes when it asks a choice: the words are already in the child's language. */
 export interface ButtonChoiceOptions {
@@ -23,12 +24,13 @@ interface StoredChoices {
  */
 export class ButtonChoicePrompt extends Prompt<string> {
   /**
-   * @param yesNo where given, a question whose options are exactly "yes" and "no" also takes the child's own
-   *   yes and no words (see yesNoWords.ts); they are looked up, not stored with the prompt's state.
+   * @param yesNoWords where given, a question whose options are exactly "yes" and "no" also takes the child's own
+   *   yes and no words (`yesWords`, `noWords` in common.json: "没有了", "hindi po", "nope"), looked up in this content
+   *   rather than stored with the prompt's state. Only a whole message counts: "no" is inside "know".
    */
   constructor(
     dialogId: string,
-    private readonly yesNo?: (context: TurnContext) => YesNo,
+    private readonly yesNoWords?: Content,
   ) {
     super(dialogId);
   }
@@ -46,12 +48,12 @@ export class ButtonChoicePrompt extends Prompt<string> {
     const found = recognizeChoice(text, options);
     if (found) return found.value;
     const values = options.map((o) => o.value);
-    if (!this.yesNo || values.length !== 2 || !values.includes('yes') || !values.includes('no')) return undefined;
-    const words = this.yesNo(context);
-    // Chinese content is simplified; a child in Taiwan or Hong Kong types "沒有了" for "没有了".
-    const input = toSimplified(normaliseInput(text));
-    if (words.yes.has(input) && !words.no.has(input)) return 'yes';
-    if (words.no.has(input) && !words.yes.has(input)) return 'no';
+    if (!this.yesNoWords || values.length !== 2 || !values.includes('yes') || !values.includes('no')) return undefined;
+    const lng = turnFacts(context).profile.language ?? 'en';
+    const input = normaliseInput(text);
+    const yes = contentWords(this.yesNoWords, lng, 'yesWords').has(input);
+    const no = contentWords(this.yesNoWords, lng, 'noWords').has(input);
+    if (yes !== no) return yes ? 'yes' : 'no';
     return undefined;
   }
 

@@ -1,7 +1,6 @@
 import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { Category } from '../core/triage/types';
 import { ButtonChoicePrompt } from './buttonChoicePrompt';
-import { yesNoWords } from './yesNoWords';
 import { turnFacts } from './childProfile';
 import { DialogDeps, wordsFor } from './dialogDeps';
 import { reportBase } from './reportBase';
@@ -31,7 +30,7 @@ export class ComplaintDialog extends ComponentDialog {
       ]),
     );
     this.initialDialogId = `${COMPLAINT_DIALOG}.steps`;
-    this.addDialog(new ButtonChoicePrompt(CHOICE, yesNoWords(deps.content)));
+    this.addDialog(new ButtonChoicePrompt(CHOICE, deps.content));
     this.addDialog(new ReportTextPrompt(TEXT));
   }
 

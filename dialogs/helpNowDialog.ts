@@ -1,7 +1,6 @@
 import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { maxRisk } from '../core/triage/types';
 import { ButtonChoicePrompt } from './buttonChoicePrompt';
-import { yesNoWords } from './yesNoWords';
 import { FiledConcern, turnFacts } from './childProfile';
 import { DialogDeps, wordsFor } from './dialogDeps';
 import { reportBase } from './reportBase';
@@ -21,7 +20,7 @@ export class HelpNowDialog extends ComponentDialog {
     super(HELP_NOW_DIALOG);
     this.addDialog(new WaterfallDialog(`${HELP_NOW_DIALOG}.steps`, [this.answer.bind(this), this.askText.bind(this), this.take.bind(this)]));
     this.initialDialogId = `${HELP_NOW_DIALOG}.steps`;
-    this.addDialog(new ButtonChoicePrompt(CHOICE, yesNoWords(deps.content)));
+    this.addDialog(new ButtonChoicePrompt(CHOICE, deps.content));
     this.addDialog(new ReportTextPrompt(TEXT));
   }
 

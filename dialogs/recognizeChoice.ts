@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { toSimplified } from '../core/triage/simplifiedChinese';
 
 /** One option of a choice: `value` is what the dialog gets back, `title` what the child sees. */
 export interface ChoiceOption {
@@ -8,10 +9,12 @@ export interface ChoiceOption {
   synonyms?: string[];
 }
 
-/** Normalises typed text for matching: width, case, punctuation, emoji and native digits (๓, ៣, ३, ৩ …). */
+/**
+ * Normalises typed text for matching: width, case, punctuation, emoji, native digits (๓, ៣, ३, ৩ …), and
+ * traditional Chinese read as simplified like our content ("沒有了" is "没有了").
+ */
 export function normaliseInput(text: string): string {
-  return text
-    .normalize('NFKC')
+  return toSimplified(text.normalize('NFKC'))
     .toLowerCase()
     .replace(/\p{Nd}/gu, (d) => {
       const n = nativeDigitValue(d);

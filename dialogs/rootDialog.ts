@@ -5,6 +5,7 @@ import { HELP_NOW_DIALOG } from './helpNowDialog';
 import { LANGUAGE_DIALOG, LanguageDialog } from './languageDialog';
 import { MAIN_MENU_DIALOG } from './mainMenuDialog';
 import { normaliseInput, normaliseLabel } from './recognizeChoice';
+import { contentWords } from './contentWords';
 import { ButtonChoicePrompt } from './buttonChoicePrompt';
 import { ONBOARDING_DIALOG, OnboardingDialog } from './onboardingDialog';
 
@@ -61,24 +62,12 @@ export class RootDialog extends ComponentDialog {
   /** Which command, if any, the message is: help at any time, language unless choosing one, menu once onboarded. */
   private command(dc: DialogContext, raw: string, profile: ChildProfile): 'help' | 'language' | 'menu' | undefined {
     const text = normaliseInput(raw);
-    const said = (key: 'helpWords' | 'menuWords') => this.words(profile.language ?? 'en', key).has(text);
+    const said = (list: 'helpWords' | 'menuWords') => contentWords(this.deps.content, profile.language ?? 'en', list).has(text);
     if (said('helpWords')) return 'help';
     if ((raw.includes('🌐') || this.isLanguageWord(text)) && !inDialog(dc, LANGUAGE_DIALOG)) return 'language';
     if (said('menuWords') && profile.onboarded) return 'menu';
     return undefined;
   }
-
-  /** A command's words in `lang` and in English, normalised; content does not change while serving, so built once. */
-  private words(lang: string, key: 'helpWords' | 'menuWords'): Set<string> {
-    const id = `${lang}:${key}`;
-    let found = this.wordSets.get(id);
-    if (!found) {
-      const list = (l: string) => this.deps.content.t(l)(key, { returnObjects: true }) as string[];
-      this.wordSets.set(id, (found = new Set([...list(lang), ...list('en')].map(normaliseLabel))));
-    }
-    return found;
-  }
-  private readonly wordSets = new Map<string, Set<string>>();
 
   private isLanguageWord(text: string): boolean {
     this.languageWords ??= new Set(Object.values(this.deps.content.meta).flatMap((m) => m.languageWords.map(normaliseLabel)));

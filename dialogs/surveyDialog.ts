@@ -1,7 +1,6 @@
 import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ViewAnswer } from '../core/views/types';
 import { ButtonChoicePrompt } from './buttonChoicePrompt';
-import { yesNoWords } from './yesNoWords';
 import { turnFacts } from './childProfile';
 import { DialogDeps, wordsFor } from './dialogDeps';
 import { FACILITY_DIALOG, FacilityDialog } from './facilityDialog';
@@ -39,7 +38,7 @@ export class SurveyDialog extends ComponentDialog {
     this.initialDialogId = `${SURVEY_DIALOG}.steps`;
     this.addDialog(new WaterfallDialog(QUESTION_LOOP, [this.ask.bind(this), this.record.bind(this)]));
     this.addDialog(new FacilityDialog(deps));
-    this.addDialog(new ButtonChoicePrompt(CHOICE, yesNoWords(deps.content)));
+    this.addDialog(new ButtonChoicePrompt(CHOICE, deps.content));
     this.addDialog(new ReportTextPrompt(COMMENT));
   }
 

@@ -38,6 +38,15 @@ describe('recognizeChoice', () => {
     expect(recognizeChoice('i dont know', yesNo)).toBeUndefined();
     expect(recognizeChoice('not sure', yesNo)).toBeUndefined();
   });
+
+  it('reads traditional Chinese as simplified, like our content', () => {
+    const zh = [
+      { value: 'yes', title: '是的，再说一些' },
+      { value: 'no', title: '不用了，继续' },
+    ];
+    expect(recognizeChoice('不用了，繼續', zh)?.value).toBe('no');
+    expect(normaliseInput('沒有了')).toBe('没有了');
+  });
 });
 
 describe('normaliseInput', () => {
