@@ -10,7 +10,6 @@ const { buildKiosk } = require('../../scripts/buildKiosk.js') as { buildKiosk(o:
 
 jest.setTimeout(90_000);
 
-
 /** Opens the kiosk with a fresh enrolment code, so this page's tablet has a device of its own. */
 async function openEnrolled(running: RunningApp, page: Page, query = '') {
   const { device, enrolmentCode } = await running.heard.devices.create('demo-facility', 'Test tablet');
@@ -95,7 +94,9 @@ describe('the kiosk page in headless Chromium', () => {
     const spoken = await page.evaluate(
       () => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken,
     );
-    expect(spoken).toEqual([{ text: (await kiosk.bot.last().locator('.words').textContent()) ?? '', lang: 'km' }]);
+    expect(spoken).toEqual([
+      { text: (await kiosk.bot.last().locator('.words').textContent()) ?? '', lang: 'km' },
+    ]);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('km');
     await page.getByPlaceholder(khmer.message).waitFor();
 
@@ -196,12 +197,22 @@ describe('the kiosk page in headless Chromium', () => {
           lang: el.getAttribute('lang'),
           menu: el.getAttribute('data-menu'),
           tag: el.tagName,
+          kind: el.className,
           outline: getComputedStyle(el).outlineStyle,
         };
       });
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    for (let i = 0; i < 30 && (await focused()).lang !== 'en'; i++) await page.keyboard.press('Tab');
-    expect(await focused()).toMatchObject({ lang: 'en', tag: 'BUTTON', outline: 'solid' });
+    // From the top of the page (the first button) to the English language choice, every stop visibly focused. The
+    // read-aloud buttons on the way are marked lang="en" too, so the choice is told apart by its class.
+    await page.locator('button.globe').focus();
+    const stops: Awaited<ReturnType<typeof focused>>[] = [];
+    const atEnglish = () => stops.at(-1)?.kind === 'choice' && stops.at(-1)?.lang === 'en';
+    while (stops.length < 30 && !atEnglish()) {
+      await page.keyboard.press('Tab');
+      stops.push(await focused());
+    }
+    expect(stops.map((s) => s.outline)).toEqual(stops.map(() => 'solid'));
+    expect(stops.map((s) => s.kind)).toEqual(['exit', 'speak', 'speak', 'choice']);
+    expect(await focused()).toMatchObject({ lang: 'en', tag: 'BUTTON', kind: 'choice' });
     let before = await kiosk.bot.count();
     await page.keyboard.press('Enter');
     await kiosk.settle(before);

@@ -1,16 +1,53 @@
 import { Locator, Page } from 'playwright-core';
 
+const traces = new WeakMap<Page, string[]>();
+
+/**
+ * The page's talk with the server (Direct Line requests, stream frames, console errors), kept so that a wait that
+ * fails can say what happened: a reply never sent, never streamed, or a conversation restarted.
+ */
+function trace(page: Page): string[] {
+  let lines = traces.get(page);
+  if (lines) return lines;
+  const kept: string[] = [];
+  lines = kept;
+  traces.set(page, kept);
+  const t0 = Date.now();
+  const note = (line: string) => {
+    kept.push(`${Date.now() - t0} ms ${line}`);
+    if (kept.length > 60) kept.shift();
+  };
+  const path = (url: string) => new URL(url).pathname.replace(/conversations\/[^/]+/, 'conversations/…');
+  page.on('request', (r) => r.url().includes('/v3/directline') && note(`→ ${r.method()} ${path(r.url())}`));
+  page.on('response', (r) => r.url().includes('/v3/directline') && note(`← ${r.status()} ${path(r.url())}`));
+  page.on('requestfailed', (r) => note(`✗ ${r.method()} ${path(r.url())} ${r.failure()?.errorText ?? ''}`));
+  page.on('console', (m) => m.type() === 'error' && note(`console: ${m.text()}`));
+  page.on('pageerror', (err) => note(`page error: ${err.message}`));
+  page.on('websocket', (ws) => {
+    note('stream opened');
+    ws.on('close', () => note('stream closed'));
+    ws.on('framereceived', (frame) => {
+      const group = JSON.parse(String(frame.payload) || '{}') as {
+        activities?: { from?: { role?: string } }[];
+      };
+      note(`stream: ${(group.activities ?? []).map((a) => a.from?.role ?? '?').join(', ') || 'empty frame'}`);
+    });
+  });
+  return kept;
+}
+
 /** Small helpers to drive the kiosk page the way a child does: by its buttons. */
 export function kioskPage(page: Page) {
   const bot = page.locator('.msg.bot');
   const choices = page.locator('[role="group"] button.choice');
+  const talk = trace(page);
 
   /**
-   * Waits until the bot has said more than `before` things and then stayed quiet for a moment. The wait is generous:
-   * on a 2-core CI machine running two jest workers and Chromium, an answer once took over 10 s. Speed is measured
-   * by the bench (`npm run bench`), not here.
+   * Waits until the bot has said more than `before` things and then stayed quiet for a moment. The wait is generous
+   * because a 2-core CI machine also runs another jest worker; speed is measured by the bench (`npm run bench`), not
+   * here. A wait that fails says what the page and the server said to each other.
    */
-  async function settle(before: number, ms = 30_000): Promise<void> {
+  async function settle(before: number, ms = 10_000): Promise<void> {
     const until = Date.now() + ms;
     let last = -1;
     let stableSince = Date.now();
@@ -22,8 +59,12 @@ export function kioskPage(page: Page) {
       }
       if (n > before && Date.now() - stableSince > 250) return;
       if (Date.now() > until) {
-        const status = await page.getByRole('status').first().textContent().catch(() => null);
-        throw new Error(`the bot did not answer (still ${n} messages; status line: ${JSON.stringify(status)})`);
+        const status = await page.locator('.status, [role="status"]').first().textContent({ timeout: 1000 });
+        const focus = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120));
+        throw new Error(
+          `the bot did not answer (still ${n} messages; status line: ${JSON.stringify(status)}; focus: ${focus})\n` +
+            talk.join('\n'),
+        );
       }
       await page.waitForTimeout(40);
     }
