@@ -16,7 +16,7 @@ export interface CompiledRule {
 type Role =
   | { kind: 'pattern'; rule: number }
   | { kind: 'all'; rule: number; list: number }
-  | { kind: 'unless'; rule: number }
+  | { kind: 'unless' | 'unlessInMessage'; rule: number }
   | { kind: 'negator' | 'negatorAfter' | 'blocker' | 'figurative' };
 
 /**
@@ -79,6 +79,7 @@ export class CompiledRuleSet {
       const where = `rule "${rule.id}"`;
       rule.patterns.forEach((p) => add(p, { kind: 'pattern', rule: index }, where));
       rule.unless.forEach((p) => add(p, { kind: 'unless', rule: index }, where));
+      rule.unlessInMessage.forEach((p) => add(p, { kind: 'unlessInMessage', rule: index }, where));
       rule.all?.forEach((list, listIndex) =>
         list.forEach((p) => add(p, { kind: 'all', rule: index, list: listIndex }, where)),
       );
@@ -103,11 +104,13 @@ export class CompiledRuleSet {
       figurative: byKind('figurative'),
       unless: byKind('unless'),
     };
+    // A rule excepted anywhere in the message is out before any of its matches is looked at.
     const matched = new Set<number>();
+    const excepted = new Set(byKind('unlessInMessage').map((o) => this.ruleOf(o)));
     const listsSeen = new Map<number, Set<number>>();
     for (const hit of hits) {
       const rule = this.ruleOf(hit);
-      if (matched.has(rule) || this.cancelled(hit, rule, context)) continue;
+      if (matched.has(rule) || excepted.has(rule) || this.cancelled(hit, rule, context)) continue;
       const role = this.role(hit);
       if (role.kind === 'pattern') matched.add(rule);
       else if (role.kind === 'all') {
@@ -124,7 +127,7 @@ export class CompiledRuleSet {
     return this.roles[occurrence.phrase - this.firstPhrase];
   }
 
-  /** The rule a pattern, `all` or `unless` occurrence belongs to (-1 for negators and the like). */
+  /** The rule a pattern, `all` or `unless*` occurrence belongs to (-1 for negators and the like). */
   private ruleOf(occurrence: Occurrence): number {
     const role = this.role(occurrence);
     return 'rule' in role ? role.rule : -1;
@@ -137,6 +140,10 @@ export class CompiledRuleSet {
   ): boolean {
     const window = WINDOWS[this.matcher.unit];
     const sameClause = (o: Occurrence) => o.clause === hit.clause;
+    const figurative = this.rules[rule].literalOnly && context.figurative.some(sameClause);
+    const excepted = context.unless.some((u) => sameClause(u) && this.ruleOf(u) === rule);
+    if (figurative || excepted) return true;
+    if (!this.rules[rule].negatable) return false;
     const negatedBefore = context.negators.some(
       (n) =>
         sameClause(n) &&
@@ -148,9 +155,7 @@ export class CompiledRuleSet {
     const negatedAfter = context.after.some(
       (a) => sameClause(a) && a.start >= hit.end && a.start - hit.end <= window.after,
     );
-    const figurative = this.rules[rule].literalOnly && context.figurative.some(sameClause);
-    const excepted = context.unless.some((u) => sameClause(u) && this.ruleOf(u) === rule);
-    return negatedBefore || negatedInGap || negatedAfter || figurative || excepted;
+    return negatedBefore || negatedInGap || negatedAfter;
   }
 
   private describe(index: number): CompiledRule {

@@ -119,6 +119,34 @@ describe('rule engine', () => {
     expect(en.screen('he touches me').risk).toBe('urgent');
   });
 
+  it('cancels a rule wherever one of its "unlessInMessage" phrases stands, and lets a rule ignore negators', () => {
+    const both = screenerOver({
+      'en.json': ruleFile({
+        negators: ['dont'],
+        rules: [
+          rule('tease', {
+            category: 'bullying',
+            risk: 'concern',
+            patterns: ['tease* me'],
+            unlessInMessage: ['back'],
+          }),
+          rule('visits', { category: 'family_contact_denied', risk: 'concern', all: [['visit*'], ['dad']] }),
+          rule('calls', {
+            category: 'family_contact_denied',
+            risk: 'concern',
+            all: [['call*'], ['mum']],
+            negatable: false,
+          }),
+        ],
+      }),
+    });
+    expect(both.screen('they tease me every day').risk).toBe('concern');
+    // The clause break (the comma) would keep a clause-bound "unless" from reaching "back".
+    expect(both.screen('they tease me, and i tease them back').risk).toBe('none');
+    expect(both.screen('they dont allow visits from my dad').risk).toBe('none');
+    expect(both.screen('they dont allow calls to my mum').categories).toEqual(['family_contact_denied']);
+  });
+
   it('needs one phrase from every "all" list, each unnegated', () => {
     expect(en.screen('the agent called. I am scared').risk).toBe('urgent');
     expect(en.screen('the agent is nice').risk).toBe('none');
@@ -210,7 +238,15 @@ describe('rule engine edge cases', () => {
     const contact = screenerOver({
       'en.json': ruleFile({
         negators: ['never', 'nobody'],
-        rules: [rule('c', { category: 'trafficking_contact', all: [['agent', 'boss'], ['called', 'messaged']] })],
+        rules: [
+          rule('c', {
+            category: 'trafficking_contact',
+            all: [
+              ['agent', 'boss'],
+              ['called', 'messaged'],
+            ],
+          }),
+        ],
       }),
     });
     expect(contact.screen('nobody knows. the agent called me').risk).toBe('urgent');
