@@ -7,10 +7,9 @@ const traces = new WeakMap<Page, string[]>();
  * fails can say what happened: a reply never sent, never streamed, or a conversation restarted.
  */
 function trace(page: Page): string[] {
-  let lines = traces.get(page);
-  if (lines) return lines;
+  const known = traces.get(page);
+  if (known) return known;
   const kept: string[] = [];
-  lines = kept;
   traces.set(page, kept);
   const t0 = Date.now();
   const note = (line: string) => {
