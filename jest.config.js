@@ -12,7 +12,7 @@ module.exports = {
   setupFilesAfterEnv: ['<rootDir>/test/support/failOnUnhandled.ts'],
   testTimeout: 20000,
   // With one worker available (2 cores) jest would run every file inside its own main process, and each file compiles
-  // all rule files again (about 460 MB of heap): what stays reachable across files grows until V8 aborts (CI: exit
+  // all rule files again (about 465 MB of heap): what stays reachable across files grows until V8 aborts (CI: exit
   // 134). A memory limit makes jest run files in a worker and replace the worker once it holds more than this.
   workerIdleMemoryLimit: '1GB',
 };
